@@ -67,17 +67,28 @@ public final class ReconstructionService implements AutoCloseable {
         rebuildLanes();
     }
 
+    /** Keeps the lanes of unchanged methods (and their incremental state); new methods start from scratch. */
     private void rebuildLanes() {
-        lanes.values().forEach(Lane::cancel);
+        Map<String, Lane> old = new LinkedHashMap<>(lanes);
         lanes.clear();
         for (RestorationMethod m : state.methods()) {
-            if (m.availability().available()) lanes.put(m.id(), new Lane(m, strategy.apply(m)));
+            if (!m.availability().available()) continue;
+            Lane kept = old.get(m.id());
+            if (kept != null && kept.method == m) {
+                old.remove(m.id());
+                lanes.put(m.id(), kept);
+            } else {
+                lanes.put(m.id(), new Lane(m, strategy.apply(m)));
+            }
         }
+        old.values().forEach(Lane::cancel);
         if (state.getImage() != null) onMaskChange(new MaskChange(-1, Region.EMPTY, false));
     }
 
-    /** Re-runs every method from scratch, e.g. after the model or device changed. */
+    /** Re-runs every method from scratch. */
     public void recomputeAll() {
+        lanes.values().forEach(Lane::cancel);
+        lanes.clear();
         rebuildLanes();
     }
 

@@ -1,6 +1,7 @@
 package com.maeworkbench.app.service;
 
 import com.maeworkbench.image.FloatImage;
+import com.maeworkbench.mae.MaeMethod;
 import com.maeworkbench.mask.Mask;
 import com.maeworkbench.mask.Region;
 import com.maeworkbench.method.RestorationMethod;
@@ -26,6 +27,12 @@ public final class Restorers {
     }
 
     public static Incremental forMethod(RestorationMethod method) {
+        if (method instanceof MaeMethod mae) {
+            // The core reruns only the model tiles that the edit touched, and guarantees the full result.
+            return (image, mask, dirty, previous) -> previous == null
+                    ? new RegionRestore.Outcome(mae.restore(image, mask), false)
+                    : new RegionRestore.Outcome(mae.restore(image, mask, dirty, previous), true);
+        }
         Integer radius = LOCAL_RADIUS.get(method.id());
         if (radius != null) return (image, mask, dirty, previous) -> RegionRestore.restore(method, radius, image, mask, dirty, previous);
         return full(method);

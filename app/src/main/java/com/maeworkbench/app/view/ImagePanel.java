@@ -31,6 +31,7 @@ public final class ImagePanel extends VBox {
     private static final PseudoClass STALE = PseudoClass.getPseudoClass("stale");
 
     private final String id;
+    private final String title;
     private final WorkbenchState state;
     private final PanelImages images;
     private final Label metrics = new Label();
@@ -43,6 +44,7 @@ public final class ImagePanel extends VBox {
 
     public ImagePanel(String id, String title, WorkbenchState state, PanelImages images, MaskController masks) {
         this.id = id;
+        this.title = title;
         this.state = state;
         this.images = images;
         getStyleClass().add("image-panel");
@@ -146,5 +148,22 @@ public final class ImagePanel extends VBox {
 
     Image shownImage() {
         return base.getImage();
+    }
+
+    String title() {
+        return title;
+    }
+
+    String metricsText() {
+        return metrics.getText();
+    }
+
+    double effectiveZoom() {
+        return viewport.effectiveZoom();
+    }
+
+    /** Screen point (in this panel) of an image pixel's centre, for tests and tools. */
+    public javafx.geometry.Point2D imageToScreen(double ix, double iy) {
+        return viewport.localToScreen(viewport.toScreenX(ix), viewport.toScreenY(iy));
     }
 }

@@ -47,6 +47,19 @@ public final class PanelGrid extends Pane {
         getChildren().setAll(panels);
     }
 
+    /** The zoom the panels currently draw with (the fit zoom while fitting). */
+    public double effectiveZoom() {
+        return getChildren().isEmpty() ? state.zoomProperty().get() : ((ImagePanel) getChildren().get(0)).effectiveZoom();
+    }
+
+    public List<ImagePanel> panels() {
+        return getChildren().stream().map(n -> (ImagePanel) n).toList();
+    }
+
+    PanelImages images() {
+        return images;
+    }
+
     public Optional<ImagePanel> panel(String id) {
         return getChildren().stream().map(n -> (ImagePanel) n).filter(p -> p.panelId().equals(id)).findFirst();
     }
