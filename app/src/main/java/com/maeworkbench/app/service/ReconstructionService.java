@@ -177,7 +177,7 @@ public final class ReconstructionService implements AutoCloseable {
             fx.execute(() -> state.busyProperty().set(inFlight.get()));
             try {
                 long t0 = System.nanoTime();
-                RegionRestore.Outcome out = restorer.restore(r.image, r.mask, dirty, sameImage ? lastResult : null);
+                RegionRestore.Outcome out = restorer.restore(r.image, r.mask, sameImage ? lastMask : null, dirty, sameImage ? lastResult : null);
                 double ms = (System.nanoTime() - t0) / 1e6;
                 if (Thread.currentThread().isInterrupted() || cancelled) return;
                 lastGeneration = r.generation;

@@ -72,7 +72,7 @@ public final class WorkbenchState {
     // --- mask tools
     private final ObjectProperty<Tool> tool = new SimpleObjectProperty<>(this, "tool", Tool.BRUSH);
     private final DoubleProperty brushRadius = new SimpleDoubleProperty(this, "brushRadius", 8);
-    private final DoubleProperty maskOpacity = new SimpleDoubleProperty(this, "maskOpacity", 0.85);
+    private final DoubleProperty maskOpacity = new SimpleDoubleProperty(this, "maskOpacity", 1.0);
     private final BooleanProperty gridVisible = new SimpleBooleanProperty(this, "gridVisible");
     private final IntegerProperty patchSize = new SimpleIntegerProperty(this, "patchSize", 8);
     private final DoubleProperty randomRatio = new SimpleDoubleProperty(this, "randomRatio", 0.5);

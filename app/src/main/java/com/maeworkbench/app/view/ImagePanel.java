@@ -12,7 +12,6 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -53,9 +52,7 @@ public final class ImagePanel extends VBox {
         titleLabel.getStyleClass().add("panel-title");
         metrics.getStyleClass().add("panel-metrics");
         metrics.setId("metrics-" + id);
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(8, titleLabel, spacer, metrics);
+        VBox header = new VBox(0, titleLabel, metrics);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("panel-header");
 

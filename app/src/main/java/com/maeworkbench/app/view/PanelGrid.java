@@ -18,7 +18,7 @@ import java.util.Optional;
  */
 public final class PanelGrid extends Pane {
 
-    private static final double GAP = 6, HEADER = 26;
+    private static final double GAP = 6, HEADER = 40;
 
     private final WorkbenchState state;
     private final PanelImages images;
