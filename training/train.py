@@ -153,7 +153,7 @@ def main():
 
     while time.time() - t0 < budget:
         frac = (time.time() - t0) / budget
-        warm = min(1.0, step / 300)
+        warm = min(1.0, max(step / 300, frac / 0.03))  # warm up over 300 steps or 3% of the budget
         for g in opt.param_groups:
             g["lr"] = args.lr * warm * 0.5 * (1 + math.cos(math.pi * frac))
         x, m = batch(rng, train_imgs, args.batch, args.img_size, args.patch)
