@@ -87,6 +87,10 @@ def main():
     torch.onnx.export(wrapper, (image, mask), str(tmp), input_names=["image", "mask"], output_names=["reconstruction"],
                       opset_version=17, do_constant_folding=True)
     graph = onnx.load(str(tmp))
+    # The tracer names the output's batch dimension symbolically; the contract fixes it at 1.
+    batch = graph.graph.output[0].type.tensor_type.shape.dim[0]
+    batch.ClearField("dim_param")
+    batch.dim_value = 1
     onnx.checker.check_model(graph)
     cfg = model.config
     name = args.name or (f"mae-fixture-{s}" if args.random_init else f"mae-vit-d{cfg['dim']}x{cfg['depth']}-s{s}-p{p}")
