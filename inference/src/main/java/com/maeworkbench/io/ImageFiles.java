@@ -15,6 +15,8 @@ import java.awt.image.BufferedImage;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -23,6 +25,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 
@@ -108,6 +111,7 @@ public final class ImageFiles {
         try (ImageInputStream in = new FileImageInputStream(path.toFile())) {
             reader.setInput(in, true, true);
             checkSize(path, reader.getWidth(0), reader.getHeight(0), maxPixels);
+            if (format == Format.PNG) PngChunks.verify(path);
             BufferedImage image;
             try {
                 image = reader.read(0);
@@ -129,13 +133,15 @@ public final class ImageFiles {
         long pixels = width * height;
         long limit = Math.min(maxPixels, Integer.MAX_VALUE - 8); // a plane is one Java array
         if (pixels > limit) {
-            throw new ImageFileException(path, width + "x" + height + " = " + megapixels(pixels)
-                    + " megapixels exceeds the " + megapixels(limit) + " megapixel limit");
+            String size = width + "x" + height + " = ";
+            throw new ImageFileException(path, limit >= 1_000_000
+                    ? size + megapixels(pixels) + " megapixels exceeds the " + megapixels(limit) + " megapixel limit"
+                    : size + pixels + " pixels exceeds the " + limit + " pixel limit");
         }
     }
 
     private static String megapixels(long pixels) {
-        return java.math.BigDecimal.valueOf(pixels, 6).setScale(pixels >= 10_000_000 ? 0 : 2, java.math.RoundingMode.HALF_UP)
+        return BigDecimal.valueOf(pixels, 6).setScale(pixels >= 10_000_000 ? 0 : 1, RoundingMode.HALF_UP)
                 .stripTrailingZeros().toPlainString();
     }
 
@@ -183,7 +189,7 @@ public final class ImageFiles {
         Path temp = null;
         try {
             temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-            ImageWriter writer = ImageIO.getImageWritersByFormatName(format).next();
+            ImageWriter writer = writer(format);
             try (ImageOutputStream out = new FileImageOutputStream(temp.toFile())) {
                 writer.setOutput(out);
                 writer.write(null, new IIOImage(image, null, null), writeParam(writer, format));
@@ -207,6 +213,17 @@ public final class ImageFiles {
                     : e instanceof AccessDeniedException ? "permission denied" : describe(e);
             throw new ImageFileException(path, "cannot write (" + reason + ")", e);
         }
+    }
+
+    /** The JDK's own writer where there is one: TwelveMonkeys 3.13.1's TIFF writer cannot encode 16-bit RGB. */
+    private static ImageWriter writer(String format) {
+        ImageWriter first = null;
+        for (Iterator<ImageWriter> it = ImageIO.getImageWritersByFormatName(format); it.hasNext(); ) {
+            ImageWriter writer = it.next();
+            if (writer.getClass().getModule() == ImageIO.class.getModule()) return writer;
+            if (first == null) first = writer;
+        }
+        return first;
     }
 
     private static ImageWriteParam writeParam(ImageWriter writer, String format) {
