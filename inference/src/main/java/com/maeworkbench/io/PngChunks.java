@@ -10,8 +10,8 @@ import java.nio.file.Path;
 import java.util.zip.CRC32;
 
 /**
- * Checks every chunk CRC of a PNG up to IEND. The JDK decoder ignores CRCs and stops inflating once it has
- * all rows, so a flipped bit in the pixel data would otherwise come back as a silently different image.
+ * Checks every chunk CRC of a PNG up to IEND. The JDK decoder skips CRCs: a flipped bit in PLTE or tRNS
+ * decodes silently to other colours, and one in IDAT is caught only by zlib's checksum, as a vaguer error.
  */
 final class PngChunks {
 

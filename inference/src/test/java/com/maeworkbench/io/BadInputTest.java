@@ -83,6 +83,19 @@ class BadInputTest {
     }
 
     @Test
+    void bitFlippedPalette() throws IOException {
+        byte[] r = {0, (byte) 255}, g = {0, 0}, b = {0, 0};
+        java.awt.image.BufferedImage palette = new java.awt.image.BufferedImage(4, 4, java.awt.image.BufferedImage.TYPE_BYTE_BINARY,
+                new java.awt.image.IndexColorModel(1, 2, r, g, b));
+        Path file = dir.resolve("palette.png");
+        javax.imageio.ImageIO.write(palette, "png", file.toFile());
+        byte[] png = Files.readAllBytes(file);
+        png[ImageFilesTest.indexOf(png, (byte) 'P', (byte) 'L') + 4 + 3] ^= 0x01; // red of entry 1, unguarded but for the CRC
+        Files.write(file, png);
+        assertEquals("palette.png: corrupt PNG (CRC mismatch in PLTE chunk)", failure(file));
+    }
+
+    @Test
     void truncatedJpeg() throws IOException {
         Random rnd = new Random(1);
         java.awt.image.BufferedImage noise = new java.awt.image.BufferedImage(256, 256, java.awt.image.BufferedImage.TYPE_3BYTE_BGR);

@@ -124,6 +124,19 @@ class ImageFilesTest {
         assertEquals(170 / 255f, gray.plane(0)[i], 1e-7f);
     }
 
+    @Test
+    void oneBitGrayPng() throws IOException {
+        BufferedImage bits = new BufferedImage(9, 2, BufferedImage.TYPE_BYTE_BINARY);
+        bits.getRaster().setSample(8, 1, 0, 1);
+        Path file = dir.resolve("bits.png");
+        ImageIO.write(bits, "png", file.toFile());
+        FloatImage image = ImageFiles.read(file, ImageFiles.DEFAULT_MAX_PIXELS);
+        assertEquals(1, image.channels());
+        float[] expected = new float[18];
+        expected[17] = 1;
+        assertArrayEquals(expected, image.plane(0));
+    }
+
     /** 8x6, pixel (x, y) holds palette index (x + y) % 4. */
     private static BufferedImage paletteImage(IndexColorModel palette) {
         BufferedImage image = new BufferedImage(8, 6, BufferedImage.TYPE_BYTE_INDEXED, palette);
