@@ -1,0 +1,199 @@
+#!/usr/bin/env python3
+"""Trains the workbench's MAE on the set made by build_dataset.py, in the background, resumable.
+
+  nohup /usr/bin/python3 training/train.py --data training/data --run training/runs/main --hours 2 > train.log 2>&1 &
+
+Checkpoints (last.pt every few minutes, best.pt on validation) hold model, EMA, optimiser, step and
+elapsed time; --resume continues from last.pt. The learning rate follows a cosine over --hours of
+wall-clock training (time, not steps, is the budget on a shared CPU). Same code on CUDA: bf16 autocast.
+"""
+import argparse
+import json
+import math
+import time
+from pathlib import Path
+
+import numpy as np
+import torch
+from PIL import Image
+
+from mae_model import MAE
+from masks import random_patches, training_mask
+
+
+def check_blas():
+    a = torch.randn(1024, 1024)
+    a @ a
+    t = time.time()
+    for _ in range(5):
+        a @ a
+    gflops = 5 * 2 * 1024 ** 3 / (time.time() - t) / 1e9
+    print(f"matmul: {gflops:.1f} GFLOP/s on {torch.get_num_threads()} threads", flush=True)
+    if gflops < 15 and not torch.cuda.is_available():
+        print("WARNING: slow BLAS - install libopenblas0-pthread (Debian's torch falls back to reference BLAS, ~10x slower)", flush=True)
+
+
+def load_split(data, split):
+    images = []
+    for p in sorted((data / split).glob("*.png")):
+        arr = np.asarray(Image.open(p))
+        images.append(arr if arr.ndim == 3 else np.repeat(arr[..., None], 3, axis=2))
+    if not images:
+        raise SystemExit(f"no images in {data / split}: run build_dataset.py first")
+    return images
+
+
+def random_crop(rng, img, size, gray_p=0.25):
+    """Crop with scale jitter (1x..4x the tile, as far as the picture allows), flips, random grayscale."""
+    h, w = img.shape[:2]
+    max_scale = max(1.0, min(4.0, min(h, w) / size))
+    c = int(size * math.exp(rng.uniform(0, math.log(max_scale))))
+    c = min(c, h, w)
+    y, x = rng.integers(0, h - c + 1), rng.integers(0, w - c + 1)
+    crop = img[y:y + c, x:x + c]
+    if c != size:
+        crop = np.asarray(Image.fromarray(crop).resize((size, size), Image.BILINEAR if c < size else Image.BOX))
+    if rng.random() < 0.5:
+        crop = crop[:, ::-1]
+    if rng.random() < 0.2:
+        crop = crop[::-1]
+    if rng.random() < gray_p:
+        g = crop.astype(np.float32) @ np.array([0.299, 0.587, 0.114], np.float32)
+        crop = np.repeat(g[..., None], 3, axis=2)
+    return crop.astype(np.float32).transpose(2, 0, 1) / 255.0
+
+
+def batch(rng, images, n, size, patch):
+    imgs = np.stack([random_crop(rng, images[rng.integers(len(images))], size) for _ in range(n)])
+    masks = np.stack([training_mask(rng, size, patch) for _ in range(n)])
+    return torch.from_numpy(imgs), torch.from_numpy(masks)
+
+
+def validation_set(images, size, patch, per_image=24, seed=1234):
+    """Fixed crops and masks: 16 px blocks (2x2 patches) at 50% and 75%, like the CLI's evaluation."""
+    rng = np.random.default_rng(seed)
+    crops = [random_crop(rng, img, size, gray_p=0) for img in images for _ in range(per_image)]
+    grid = size // patch
+    sets = {}
+    for ratio in (0.5, 0.75):
+        masks = [random_patches(rng, grid, ratio, 2) for _ in crops]
+        sets[f"block{int(ratio * 100)}"] = (torch.from_numpy(np.stack(crops)), torch.from_numpy(np.stack(masks)))
+    return sets
+
+
+@torch.no_grad()
+def evaluate(model, sets, device):
+    """Masked-region PSNR (peak 1) per mask kind, pooled over all crops."""
+    model.eval()
+    out = {}
+    for name, (imgs, masks) in sets.items():
+        se, count = 0.0, 0
+        for i in range(0, len(imgs), 128):
+            x, m = imgs[i:i + 128].to(device), masks[i:i + 128].to(device)
+            rec = model.reconstruct(x, m)
+            pix = model.unpatchify(m.float().unsqueeze(-1).expand(-1, -1, model.patch_size ** 2 * 3)).bool()
+            se += ((rec - x) ** 2)[pix].sum().item()
+            count += pix.sum().item()
+        out[name] = 10 * math.log10(1 / (se / count))
+    model.train()
+    return out
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--data", type=Path, default=Path(__file__).parent / "data")
+    ap.add_argument("--run", type=Path, default=Path(__file__).parent / "runs" / "main")
+    ap.add_argument("--hours", type=float, default=2.0, help="wall-clock budget the LR schedule spans")
+    ap.add_argument("--batch", type=int, default=0, help="default 96 on CPU, 512 on CUDA")
+    ap.add_argument("--lr", type=float, default=6e-4)
+    ap.add_argument("--img-size", type=int, default=64)
+    ap.add_argument("--patch", type=int, default=8)
+    ap.add_argument("--dim", type=int, default=192)
+    ap.add_argument("--depth", type=int, default=6)
+    ap.add_argument("--heads", type=int, default=3)
+    ap.add_argument("--dec-dim", type=int, default=128)
+    ap.add_argument("--dec-depth", type=int, default=3)
+    ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--resume", action="store_true")
+    ap.add_argument("--seed", type=int, default=0)
+    args = ap.parse_args()
+
+    torch.set_num_threads(args.threads)
+    device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
+    check_blas()
+    args.batch = args.batch or (512 if device.type == "cuda" else 96)
+    args.run.mkdir(parents=True, exist_ok=True)
+    train_imgs, val_imgs = load_split(args.data, "train"), load_split(args.data, "val")
+    val_sets = validation_set(val_imgs, args.img_size, args.patch)
+    print(f"{len(train_imgs)} train / {len(val_imgs)} val pictures, device {device}, batch {args.batch}", flush=True)
+
+    model = MAE(args.img_size, args.patch, args.dim, args.depth, args.heads, args.dec_dim, args.dec_depth, 4).to(device)
+    ema = MAE(**model.config).to(device)
+    ema.load_state_dict(model.state_dict())
+    ema.requires_grad_(False)
+    opt = torch.optim.AdamW(model.parameters(), lr=args.lr, betas=(0.9, 0.95), weight_decay=0.05)
+    step, elapsed, best, samples = 0, 0.0, -1.0, 0
+    last = args.run / "last.pt"
+    if args.resume and last.exists():
+        ck = torch.load(last, map_location=device)
+        model.load_state_dict(ck["model"])
+        ema.load_state_dict(ck["ema"])
+        opt.load_state_dict(ck["opt"])
+        step, elapsed, best, samples = ck["step"], ck["elapsed"], ck["best"], ck.get("samples", 0)
+        print(f"resumed at step {step}, {elapsed / 3600:.2f} h, best {best:.2f} dB", flush=True)
+    rng = np.random.default_rng(args.seed + step)
+    budget = args.hours * 3600
+    t0, last_save, last_log, loss_avg = time.time() - elapsed, time.time(), time.time(), None
+
+    def save(path, metrics=None):
+        torch.save(dict(model=model.state_dict(), ema=ema.state_dict(), opt=opt.state_dict(), step=step,
+                        elapsed=time.time() - t0, best=best, samples=samples, config=model.config,
+                        args={k: str(v) for k, v in vars(args).items()}, metrics=metrics), path.with_suffix(".tmp"))
+        path.with_suffix(".tmp").replace(path)
+
+    while time.time() - t0 < budget:
+        frac = (time.time() - t0) / budget
+        warm = min(1.0, step / 300)
+        for g in opt.param_groups:
+            g["lr"] = args.lr * warm * 0.5 * (1 + math.cos(math.pi * frac))
+        x, m = batch(rng, train_imgs, args.batch, args.img_size, args.patch)
+        x, m = x.to(device), m.to(device)
+        with torch.autocast(device.type, dtype=torch.bfloat16, enabled=device.type == "cuda"):
+            pred = model.forward_train(x, m)
+        target = model.patchify(model.normalize(x))
+        loss = ((pred.float() - target) ** 2).mean(-1)[m].mean()  # masked patches only
+        opt.zero_grad(set_to_none=True)
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+        opt.step()
+        with torch.no_grad():
+            d = min(0.999, (1 + step) / (10 + step))
+            for pe, pm in zip(ema.parameters(), model.parameters()):
+                pe.mul_(d).add_(pm.detach(), alpha=1 - d)
+        step += 1
+        samples += args.batch
+        loss_avg = loss.item() if loss_avg is None else 0.98 * loss_avg + 0.02 * loss.item()
+        if time.time() - last_log > 60:
+            rate = samples / (time.time() - t0)
+            print(f"step {step} {(time.time() - t0) / 60:.1f} min loss {loss_avg:.4f} lr {opt.param_groups[0]['lr']:.2e} {rate:.0f} samples/s", flush=True)
+            last_log = time.time()
+        if time.time() - last_save > 600:
+            metrics = evaluate(ema, val_sets, device)
+            score = metrics["block75"]
+            print(f"val step {step}: " + ", ".join(f"{k} {v:.2f} dB" for k, v in metrics.items()), flush=True)
+            if score > best:
+                best = score
+                save(args.run / "best.pt", metrics)
+            save(last, metrics)
+            last_save = time.time()
+    metrics = evaluate(ema, val_sets, device)
+    if metrics["block75"] > best:
+        best = metrics["block75"]
+        save(args.run / "best.pt", metrics)
+    save(last, metrics)
+    (args.run / "final.json").write_text(json.dumps(dict(step=step, samples=samples, hours=(time.time() - t0) / 3600, metrics=metrics, best=best, device=str(device)), indent=2))
+    print(f"done: step {step}, {samples} samples, val {metrics}", flush=True)
+
+
+if __name__ == "__main__":
+    main()
