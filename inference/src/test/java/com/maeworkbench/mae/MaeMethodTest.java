@@ -13,7 +13,6 @@ import java.util.concurrent.CancellationException;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -171,7 +170,8 @@ class MaeMethodTest {
         Mask b = a.copy();
         MaskShapes.fillRect(b, 40, 20, 16, 16, true);
         FloatImage ra = mae.restore(image, a), rb = mae.restore(image, b);
-        int i = 28 * 80 + 28; // masked in both; its context differs
-        assertNotEquals(ra.plane(0)[i], rb.plane(0)[i]);
+        int differ = 0; // pixels masked in both whose context differs
+        for (int i = 0; i < 80 * 80; i++) if (a.missing()[i] && ra.plane(0)[i] != rb.plane(0)[i]) differ++;
+        assertTrue(differ > a.count() / 4, differ + " of " + a.count());
     }
 }
