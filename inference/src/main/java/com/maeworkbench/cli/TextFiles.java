@@ -1,11 +1,10 @@
 package com.maeworkbench.cli;
 
+import com.maeworkbench.io.AtomicFiles;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 
 /** Report writing: atomic text files and number formats that survive CSV and JSON. */
@@ -14,16 +13,10 @@ final class TextFiles {
     private TextFiles() {
     }
 
-    /** Writes through a temporary sibling and renames, so a reader never sees half a file. */
     static void writeAtomically(Path target, String text) {
-        Path dir = target.toAbsolutePath().getParent();
-        Path tmp = null;
         try {
-            tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            AtomicFiles.writeString(target, text);
         } catch (IOException e) {
-            if (tmp != null) tmp.toFile().delete();
             throw new UncheckedIOException(target + ": cannot write (" + e.getMessage() + ")", e);
         }
     }

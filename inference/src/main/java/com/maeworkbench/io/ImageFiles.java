@@ -18,11 +18,9 @@ import java.io.InputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -185,30 +183,17 @@ public final class ImageFiles {
 
     /** Encodes to a temporary file next to {@code path}, then moves it into place; on failure nothing is left behind. */
     static void writeAtomically(BufferedImage image, String format, Path path) throws ImageFileException {
-        Path target = path.toAbsolutePath();
-        Path temp = null;
         try {
-            temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-            ImageWriter writer = writer(format);
-            try (ImageOutputStream out = new FileImageOutputStream(temp.toFile())) {
-                writer.setOutput(out);
-                writer.write(null, new IIOImage(image, null, null), writeParam(writer, format));
-            } finally {
-                writer.dispose();
-            }
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException | RuntimeException e) {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // the write error below is the one worth reporting
+            AtomicFiles.write(path, temp -> {
+                ImageWriter writer = writer(format);
+                try (ImageOutputStream out = new FileImageOutputStream(temp.toFile())) {
+                    writer.setOutput(out);
+                    writer.write(null, new IIOImage(image, null, null), writeParam(writer, format));
+                } finally {
+                    writer.dispose();
                 }
-            }
+            });
+        } catch (IOException | RuntimeException e) {
             String reason = e instanceof NoSuchFileException ? "folder does not exist"
                     : e instanceof AccessDeniedException ? "permission denied" : describe(e);
             throw new ImageFileException(path, "cannot write (" + reason + ")", e);
