@@ -13,6 +13,10 @@ import javafx.collections.ListChangeListener;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.PriorityBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -43,23 +47,41 @@ public final class ReconstructionService implements AutoCloseable {
     private final WorkbenchState state;
     private final Executor fx;
     private final Measure measure;
-    private final Function<RestorationMethod, Restorers.Incremental> strategy;
-    private final ExecutorService pool;
+    private final Function<RestorationMethod, Restorers.Strategy> strategy;
+    private final ThreadPoolExecutor pool;
+    private final ThreadPoolExecutor slow;
+    private final ExecutorService metrics;
+    private final AtomicLong taskSeq = new AtomicLong();
     private final Map<String, Lane> lanes = new LinkedHashMap<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private long seq;
 
     public ReconstructionService(WorkbenchState state, Executor fx, Measure measure,
-                                 Function<RestorationMethod, Restorers.Incremental> strategy, int threads) {
+                                 Function<RestorationMethod, Restorers.Strategy> strategy, int threads) {
         this.state = state;
         this.fx = fx;
         this.measure = measure;
         this.strategy = strategy;
         AtomicInteger n = new AtomicInteger();
-        this.pool = Executors.newFixedThreadPool(threads, r -> {
+        // A priority queue: gesture ends before drag previews, then lanes in panel order (the MAE first).
+        this.pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new PriorityBlockingQueue<>(), r -> {
             Thread t = new Thread(r, "restore-" + n.incrementAndGet());
             t.setDaemon(true);
             t.setPriority(Thread.NORM_PRIORITY - 1); // keep the FX thread responsive on 2 cores
+            return t;
+        });
+        // Full-only methods (seconds for OpenCV's inpainting on a loaded machine) get their own thread, so
+        // they never hold a thread the live methods need.
+        this.slow = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new PriorityBlockingQueue<>(), r -> {
+            Thread t = new Thread(r, "restore-full");
+            t.setDaemon(true);
+            t.setPriority(Thread.NORM_PRIORITY - 1);
+            return t;
+        });
+        this.metrics = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "metrics");
+            t.setDaemon(true);
+            t.setPriority(Thread.MIN_PRIORITY); // numbers may lag the pixels, never the other way round
             return t;
         });
         state.methods().addListener((ListChangeListener<RestorationMethod>) c -> rebuildLanes());
@@ -73,12 +95,13 @@ public final class ReconstructionService implements AutoCloseable {
         lanes.clear();
         for (RestorationMethod m : state.methods()) {
             if (!m.availability().available()) continue;
+            int order = lanes.size();
             Lane kept = old.get(m.id());
             if (kept != null && kept.method == m) {
                 old.remove(m.id());
                 lanes.put(m.id(), kept);
             } else {
-                lanes.put(m.id(), new Lane(m, strategy.apply(m)));
+                lanes.put(m.id(), new Lane(m, strategy.apply(m), order));
             }
         }
         old.values().forEach(Lane::cancel);
@@ -104,11 +127,31 @@ public final class ReconstructionService implements AutoCloseable {
     public void close() {
         lanes.values().forEach(Lane::cancel);
         pool.shutdownNow();
+        slow.shutdownNow();
+        metrics.shutdownNow();
+    }
+
+    /** A lane's turn on the pool, ordered by urgency. */
+    private record Turn(Lane lane, boolean urgent, int order, long seq) implements Runnable, Comparable<Turn> {
+        @Override
+        public void run() {
+            lane.runOne();
+        }
+
+        @Override
+        public int compareTo(Turn o) {
+            if (urgent != o.urgent) return urgent ? -1 : 1;
+            if (order != o.order) return Integer.compare(order, o.order);
+            return Long.compare(seq, o.seq);
+        }
     }
 
     private final class Lane {
         private final RestorationMethod method;
         private final Restorers.Incremental restorer;
+        private final boolean live;
+        private final int order;
+        private final AtomicReference<Runnable> pendingMetrics = new AtomicReference<>();
         private final AtomicReference<Request> pending = new AtomicReference<>();
         private boolean scheduled;        // guarded by this
         private Thread worker;            // guarded by this; set while computing
@@ -119,12 +162,15 @@ public final class ReconstructionService implements AutoCloseable {
         private Mask lastMask;
         private FloatImage lastResult;
 
-        Lane(RestorationMethod method, Restorers.Incremental restorer) {
+        Lane(RestorationMethod method, Restorers.Strategy strategy, int order) {
             this.method = method;
-            this.restorer = restorer;
+            this.restorer = strategy.restorer();
+            this.live = strategy.live();
+            this.order = order;
         }
 
         void submit(Request r) {
+            if (r.preview && !live) return; // full-only methods wait for the gesture to end
             pending.set(r);
             synchronized (this) {
                 boolean stale = current != null && (!r.preview || current.generation != r.generation);
@@ -132,7 +178,12 @@ public final class ReconstructionService implements AutoCloseable {
                 if (scheduled) return;
                 scheduled = true;
             }
-            pool.execute(this::runOne);
+            schedule();
+        }
+
+        private void schedule() {
+            Request next = pending.get();
+            (live ? pool : slow).execute(new Turn(this, next != null && !next.preview, order, taskSeq.incrementAndGet()));
         }
 
         void cancel() {
@@ -166,7 +217,7 @@ public final class ReconstructionService implements AutoCloseable {
                     return;
                 }
             }
-            pool.execute(this::runOne); // back of the queue: other lanes get their turn
+            schedule(); // back in the queue: other lanes get their turn
         }
 
         private void compute(Request r) {
@@ -185,10 +236,7 @@ public final class ReconstructionService implements AutoCloseable {
                 lastResult = out.image();
                 MethodResult result = new MethodResult(method.id(), out.image(), null, ms, out.region(), null, r.seq, r.nanos, r.preview);
                 publish(r, result);
-                if (pending.get() == null && !cancelled) {
-                    // Metrics only for the newest state: SSIM on every drag step would cost more than the drag.
-                    publish(r, result.withMetrics(measure.measure(r.image, out.image(), r.mask, ms)));
-                }
+                if (!r.preview) measureLater(r, result);
             } catch (RuntimeException e) {
                 if (cancelled || Thread.currentThread().isInterrupted() || e instanceof java.util.concurrent.CancellationException || isInterruption(e)) return;
                 lastResult = null; // the next request starts from scratch
@@ -197,6 +245,23 @@ public final class ReconstructionService implements AutoCloseable {
             } finally {
                 inFlight.decrementAndGet();
                 fx.execute(() -> state.busyProperty().set(inFlight.get()));
+            }
+        }
+
+        /**
+         * Metrics on their own low-priority thread, newest result only: SSIM must not hold up the pixels of
+         * other methods, and numbers for an edit already superseded are not worth computing.
+         */
+        private void measureLater(Request r, MethodResult result) {
+            Runnable job = () -> {
+                if (cancelled || pending.get() != null) return;
+                publish(r, result.withMetrics(measure.measure(r.image, result.image(), r.mask, result.restoreMillis())));
+            };
+            if (pendingMetrics.getAndSet(job) == null) {
+                metrics.execute(() -> {
+                    Runnable j = pendingMetrics.getAndSet(null);
+                    if (j != null) j.run();
+                });
             }
         }
 

@@ -13,6 +13,13 @@ import java.util.function.ToIntFunction;
 public final class Restorers {
 
     /** Recomputes a method's output after a mask edit. {@code previous} is null for a first run. */
+    /**
+     * How a method is recomputed; {@code live} methods also run on the intermediate edits of a drag, the
+     * others (full runs only) wait for the gesture to end so they cannot delay the live ones.
+     */
+    public record Strategy(Incremental restorer, boolean live) {
+    }
+
     @FunctionalInterface
     public interface Incremental {
         RegionRestore.Outcome restore(FloatImage image, Mask mask, Mask lastMask, Region dirty, FloatImage previous);
@@ -38,21 +45,21 @@ public final class Restorers {
     }
 
     /** The strategy for one method; {@code lastMask} is the mask behind {@code previous}. */
-    public static Incremental forMethod(RestorationMethod method) {
+    public static Strategy forMethod(RestorationMethod method) {
         if (method instanceof MaeMethod mae) {
             // The core reruns only the model tiles that the edit touched, and guarantees the full result.
-            return (image, mask, lastMask, dirty, previous) -> previous == null
+            return new Strategy((image, mask, lastMask, dirty, previous) -> previous == null
                     ? new RegionRestore.Outcome(mae.restore(image, mask), false)
-                    : new RegionRestore.Outcome(mae.restore(image, mask, dirty, previous), true);
+                    : new RegionRestore.Outcome(mae.restore(image, mask, dirty, previous), true), true);
         }
         ToIntFunction<MaskGeometry> reach = REACH.get(method.id());
-        if (reach == null) return full(method);
-        return (image, mask, lastMask, dirty, previous) -> {
+        if (reach == null) return new Strategy(full(method), false);
+        return new Strategy((image, mask, lastMask, dirty, previous) -> {
             if (previous == null || lastMask == null) return new RegionRestore.Outcome(method.restore(image, mask), false);
             MaskGeometry g = MaskGeometry.ofUnion(lastMask, mask);
             int r = Double.isInfinite(g.maxDepth()) ? -1 : reach.applyAsInt(g);
             return RegionRestore.restore(method, r, image, mask, dirty, previous);
-        };
+        }, true);
     }
 
     public static Incremental full(RestorationMethod method) {

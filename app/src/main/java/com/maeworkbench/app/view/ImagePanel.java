@@ -1,6 +1,7 @@
 package com.maeworkbench.app.view;
 
 import com.maeworkbench.app.service.MaskController;
+import com.maeworkbench.app.state.MaskChange;
 import com.maeworkbench.app.state.MethodResult;
 import com.maeworkbench.app.state.WorkbenchState;
 import com.maeworkbench.image.FloatImage;
@@ -40,6 +41,10 @@ public final class ImagePanel extends VBox {
     private final Viewport viewport;
     private final InvalidationListener refresh = this::refresh;
     private final MapChangeListener<String, MethodResult> resultListener = c -> refreshMetrics();
+    // The mask share is counted once per gesture, not on every drag step.
+    private final javafx.beans.value.ChangeListener<MaskChange> maskListener = (o, a, c) -> {
+        if (!c.preview()) refreshMetrics();
+    };
 
     public ImagePanel(String id, String title, WorkbenchState state, PanelImages images, MaskController masks) {
         this.id = id;
@@ -70,10 +75,11 @@ public final class ImagePanel extends VBox {
 
         // Weak-free listeners removed in dispose(): panels are rebuilt when methods or the split change.
         for (Observable o : new Observable[]{state.showOriginalProperty(), state.splitAProperty(), state.splitBProperty(),
-                state.bestMethodProperty(), state.imageProperty(), state.maskChangeProperty()}) {
+                state.bestMethodProperty(), state.imageProperty()}) {
             o.addListener(refresh);
         }
         state.results().addListener(resultListener);
+        if (WorkbenchState.MASKED.equals(id)) state.maskChangeProperty().addListener(maskListener);
         refresh(null);
     }
 
@@ -84,10 +90,11 @@ public final class ImagePanel extends VBox {
     /** Detaches from the state before the panel is thrown away. */
     public void dispose() {
         for (Observable o : new Observable[]{state.showOriginalProperty(), state.splitAProperty(), state.splitBProperty(),
-                state.bestMethodProperty(), state.imageProperty(), state.maskChangeProperty()}) {
+                state.bestMethodProperty(), state.imageProperty()}) {
             o.removeListener(refresh);
         }
         state.results().removeListener(resultListener);
+        state.maskChangeProperty().removeListener(maskListener);
         viewport.dispose();
         base.imageProperty().unbind();
         top.imageProperty().unbind();

@@ -39,7 +39,7 @@ class RestorersTest {
     void regionRunsMatchFullRuns(String id) {
         RestorationMethod method = Methods.byId(id);
         assertTrue(Restorers.REACH.containsKey(id));
-        Restorers.Incremental inc = Restorers.forMethod(method);
+        Restorers.Incremental inc = Restorers.forMethod(method).restorer();
         int regionRuns = 0;
         for (Mask base : List.of(patches, strokes, MaskShapes.rect(image.width(), image.height(), 100, 100, 20, 20))) regionRuns += check(id, method, inc, base);
         assertTrue(regionRuns > 0, id + " used a region at least once");
