@@ -11,6 +11,7 @@ import javafx.collections.MapChangeListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.Priority;
@@ -75,7 +76,7 @@ public final class ImagePanel extends VBox {
 
         // Weak-free listeners removed in dispose(): panels are rebuilt when methods or the split change.
         for (Observable o : new Observable[]{state.showOriginalProperty(), state.splitAProperty(), state.splitBProperty(),
-                state.bestMethodProperty(), state.imageProperty()}) {
+                state.bestMethodProperty(), state.imageProperty(), state.modelErrorProperty()}) {
             o.addListener(refresh);
         }
         state.results().addListener(resultListener);
@@ -90,7 +91,7 @@ public final class ImagePanel extends VBox {
     /** Detaches from the state before the panel is thrown away. */
     public void dispose() {
         for (Observable o : new Observable[]{state.showOriginalProperty(), state.splitAProperty(), state.splitBProperty(),
-                state.bestMethodProperty(), state.imageProperty()}) {
+                state.bestMethodProperty(), state.imageProperty(), state.modelErrorProperty()}) {
             o.removeListener(refresh);
         }
         state.results().removeListener(resultListener);
@@ -131,6 +132,9 @@ public final class ImagePanel extends VBox {
             metrics.setText(state.getMask() == null ? "" : String.format("mask %.1f%%", 100 * state.getMask().ratio()));
         } else if (SPLIT.equals(id)) {
             metrics.setText("A ◀ ▶ B");
+        } else if (r == null && "mae".equals(id) && state.modelErrorProperty().get() != null) {
+            metrics.setText("no model — Model ▸ Choose model…");
+            Tooltip.install(metrics, new Tooltip(state.modelErrorProperty().get()));
         } else if (r == null) {
             metrics.setText("computing…");
         } else if (r.error() != null) {

@@ -3,6 +3,7 @@ package com.maeworkbench.app.view;
 import com.maeworkbench.app.service.MaskController;
 import com.maeworkbench.app.state.WorkbenchState;
 import com.maeworkbench.image.FloatImage;
+import com.maeworkbench.mae.MaeMethod;
 import com.maeworkbench.method.RestorationMethod;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
@@ -42,7 +43,10 @@ public final class PanelGrid extends Pane {
         panels.add(new ImagePanel(WorkbenchState.ORIGINAL, "Original", state, images, masks));
         panels.add(new ImagePanel(WorkbenchState.MASKED, "Masked input", state, images, masks));
         for (RestorationMethod m : state.methods()) {
-            if (m.availability().available()) panels.add(new ImagePanel(m.id(), m.displayName(), state, images, masks));
+            // The MAE panel stays even without a model, to say why; unavailable baselines are left out.
+            if (m.availability().available() || m instanceof MaeMethod) {
+                panels.add(new ImagePanel(m.id(), m.displayName(), state, images, masks));
+            }
         }
         getChildren().setAll(panels);
     }
