@@ -161,6 +161,7 @@ public final class ReconstructionService implements AutoCloseable {
         private long lastGeneration = -1;
         private Mask lastMask;
         private FloatImage lastResult;
+        private MethodResult lastPublished;
 
         Lane(RestorationMethod method, Restorers.Strategy strategy, int order) {
             this.method = method;
@@ -223,7 +224,11 @@ public final class ReconstructionService implements AutoCloseable {
         private void compute(Request r) {
             boolean sameImage = r.generation == lastGeneration && lastResult != null;
             Region dirty = sameImage ? changedRegion(lastMask, r.mask) : new Region(0, 0, r.image.width(), r.image.height());
-            if (sameImage && dirty.isEmpty()) return;
+            if (sameImage && dirty.isEmpty()) {
+                // The last drag step already drew this mask; a gesture end still owes its numbers.
+                if (!r.preview && lastPublished != null) measureLater(r, lastPublished);
+                return;
+            }
             inFlight.incrementAndGet();
             fx.execute(() -> state.busyProperty().set(inFlight.get()));
             try {
@@ -236,6 +241,7 @@ public final class ReconstructionService implements AutoCloseable {
                 lastResult = out.image();
                 MethodResult result = new MethodResult(method.id(), out.image(), null, ms, out.region(), null, r.seq, r.nanos, r.preview);
                 publish(r, result);
+                lastPublished = result;
                 if (!r.preview) measureLater(r, result);
             } catch (RuntimeException e) {
                 if (cancelled || Thread.currentThread().isInterrupted() || e instanceof java.util.concurrent.CancellationException || isInterruption(e)) return;

@@ -22,7 +22,7 @@ public final class StatusBarView extends HBox {
         Label status = new Label();
         status.setId("status-message");
         status.textProperty().bind(state.statusProperty());
-        status.setMinWidth(120);
+        status.setMinWidth(260);
         HBox.setHgrow(status, Priority.ALWAYS);
         status.setMaxWidth(Double.MAX_VALUE);
         Label readout = new Label();
@@ -35,6 +35,7 @@ public final class StatusBarView extends HBox {
         device.getStyleClass().add("device-status");
         timing.setId("timing");
         timing.getStyleClass().add("mono");
+        timing.setMinWidth(0); // the per-method list gives way before the message does
         ProgressIndicator busy = new ProgressIndicator();
         busy.setPrefSize(16, 16);
         busy.visibleProperty().bind(state.busyProperty().greaterThan(0));
