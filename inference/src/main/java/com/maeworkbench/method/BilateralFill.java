@@ -60,8 +60,8 @@ public final class BilateralFill implements RestorationMethod {
         float[][] next = new float[3][bandSize];
         float scale = (TABLE_SIZE - 1) / MAX_D2 / 3;
         for (int iter = 0; iter < ITERATIONS; iter++) {
-            Fills.checkCancelled();
             for (int k = 0; k < bandSize; k++) {
+                if ((k & 0xffff) == 0) Fills.checkCancelled();
                 int i = band[k], y = i / w, x = i - y * w;
                 float r0 = e0[i], r1 = e1[i], r2 = e2[i];
                 float total = 0, sum0 = 0, sum1 = 0, sum2 = 0;

@@ -51,8 +51,8 @@ public final class MedianFill implements RestorationMethod {
         int side = 2 * RADIUS + 1;
         int[] window = new int[side * side], keys = new int[side * side];
         while (size > 0) {
-            Fills.checkCancelled();
             for (int k = 0; k < size; k++) {
+                if ((k & 0xffff) == 0) Fills.checkCancelled();
                 int i = frontier[k], y = i / w, x = i - y * w, count = 0;
                 int x0 = Math.max(0, x - RADIUS), x1 = Math.min(w - 1, x + RADIUS);
                 for (int yy = Math.max(0, y - RADIUS), ye = Math.min(h - 1, y + RADIUS); yy <= ye; yy++) {
