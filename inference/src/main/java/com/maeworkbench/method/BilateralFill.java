@@ -72,8 +72,7 @@ public final class BilateralFill implements RestorationMethod {
                         if (missing[j]) continue;
                         float v0 = s0[j], v1 = s1[j], v2 = s2[j];
                         float d0 = v0 - r0, d1 = v1 - r1, d2 = v2 - r2;
-                        int bin = (int) ((d0 * d0 + d1 * d1 + d2 * d2) * scale);
-                        if (bin >= TABLE_SIZE) continue;
+                        int bin = Math.min((int) ((d0 * d0 + d1 * d1 + d2 * d2) * scale), TABLE_SIZE - 1);
                         float weight = spatial[srow + xx] * RANGE_WEIGHT[bin];
                         total += weight;
                         sum0 += weight * v0;
@@ -98,10 +97,11 @@ public final class BilateralFill implements RestorationMethod {
 
     private static float[] rangeTable() {
         float[] t = new float[TABLE_SIZE];
-        for (int k = 0; k < TABLE_SIZE; k++) {
+        for (int k = 0; k < TABLE_SIZE - 1; k++) {
             double d2 = (k + 0.5) * MAX_D2 / (TABLE_SIZE - 1);
             t[k] = (float) Math.exp(-d2 / (2 * SIGMA_RANGE * SIGMA_RANGE));
         }
+        // the last entry stays 0: every difference beyond MAX_D2 is clamped onto it
         return t;
     }
 }

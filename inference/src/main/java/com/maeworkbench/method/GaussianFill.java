@@ -80,6 +80,7 @@ public final class GaussianFill implements RestorationMethod {
         int channels = out.length;
         float[] weight = blurred[channels];
         int left = 0;
+        if (scale == 1) return sampleFullResolution(blurred, holes, holeCount, out);
         for (int k = 0; k < holeCount; k++) {
             int i = holes[k];
             double u = clamp(((i % w) + 0.5) / scale - 0.5, lw - 1), v = clamp(((i / w) + 0.5) / scale - 0.5, lh - 1);
@@ -101,6 +102,21 @@ public final class GaussianFill implements RestorationMethod {
         return left;
     }
 
+    private static int sampleFullResolution(float[][] blurred, int[] holes, int holeCount, float[][] out) {
+        int channels = out.length, left = 0;
+        float[] weight = blurred[channels];
+        for (int k = 0; k < holeCount; k++) {
+            int i = holes[k];
+            float den = weight[i];
+            if (den <= MIN_WEIGHT) {
+                holes[left++] = i;
+                continue;
+            }
+            for (int c = 0; c < channels; c++) out[c][i] = blurred[c][i] / den;
+        }
+        return left;
+    }
+
     private static double clamp(double v, int max) {
         return Math.max(0, Math.min(max, v));
     }
@@ -115,19 +131,33 @@ public final class GaussianFill implements RestorationMethod {
         return dst;
     }
 
-    /** Separable blur with zero padding, a row at a time through {@code acc}. */
+    /**
+     * Separable blur with zero padding, a row at a time through {@code acc}. The kernel is symmetric, so
+     * taps +t and -t share one pass where both lie inside the image.
+     */
     private static void blur(float[] src, float[] tmp, float[] dst, float[] acc, int w, int h) {
         for (int y = 0; y < h; y++) {
             if ((y & 255) == 0) Fills.checkCancelled();
             int row = y * w;
             Arrays.fill(acc, 0, w, 0);
-            for (int t = -RADIUS; t <= RADIUS; t++) axpy(acc, KERNEL[t + RADIUS], src, row + t, Math.max(0, -t), Math.min(w, w - t));
+            axpy(acc, KERNEL[RADIUS], src, row, 0, w);
+            for (int t = 1; t <= RADIUS; t++) {
+                float k = KERNEL[RADIUS + t];
+                axpy2(acc, k, src, row - t, row + t, t, w - t);
+                axpy(acc, k, src, row + t, 0, Math.min(t, w - t));
+                axpy(acc, k, src, row - t, Math.max(w - t, t), w);
+            }
             System.arraycopy(acc, 0, tmp, row, w);
         }
         for (int y = 0; y < h; y++) {
             Arrays.fill(acc, 0, w, 0);
-            for (int t = Math.max(-RADIUS, -y), end = Math.min(RADIUS, h - 1 - y); t <= end; t++) {
-                axpy(acc, KERNEL[t + RADIUS], tmp, (y + t) * w, 0, w);
+            axpy(acc, KERNEL[RADIUS], tmp, y * w, 0, w);
+            for (int t = 1; t <= RADIUS; t++) {
+                float k = KERNEL[RADIUS + t];
+                boolean above = y - t >= 0, below = y + t < h;
+                if (above && below) axpy2(acc, k, tmp, (y - t) * w, (y + t) * w, 0, w);
+                else if (above) axpy(acc, k, tmp, (y - t) * w, 0, w);
+                else if (below) axpy(acc, k, tmp, (y + t) * w, 0, w);
             }
             System.arraycopy(acc, 0, dst, y * w, w);
         }
@@ -139,6 +169,11 @@ public final class GaussianFill implements RestorationMethod {
      */
     private static void axpy(float[] acc, float k, float[] src, int offset, int from, int to) {
         for (int x = from; x < to; x++) acc[x] += k * src[offset + x];
+    }
+
+    /** {@code acc[x] += k * (src[a + x] + src[b + x])} for x in [from, to). */
+    private static void axpy2(float[] acc, float k, float[] src, int a, int b, int from, int to) {
+        for (int x = from; x < to; x++) acc[x] += k * (src[a + x] + src[b + x]);
     }
 
     /** Unit-sum Gaussian taps for offsets -radius..radius. */
