@@ -51,14 +51,22 @@ public final class MedianFill implements RestorationMethod {
         int side = 2 * RADIUS + 1;
         int[] window = new int[side * side], keys = new int[side * side];
         while (size > 0) {
+            int nextSize = 0;
             for (int k = 0; k < size; k++) {
                 if ((k & 0xffff) == 0) Fills.checkCancelled();
                 int i = frontier[k], y = i / w, x = i - y * w, count = 0;
                 int x0 = Math.max(0, x - RADIUS), x1 = Math.min(w - 1, x + RADIUS);
                 for (int yy = Math.max(0, y - RADIUS), ye = Math.min(h - 1, y + RADIUS); yy <= ye; yy++) {
                     for (int j = yy * w + x0, end = yy * w + x1; j <= end; j++) {
+                        byte s = state[j];
                         window[count] = j; // written always, kept only if filled: no branch to mispredict
-                        count += state[j] == FILLED ? 1 : 0;
+                        count += s == FILLED ? 1 : 0;
+                        // The window is symmetric: the missing pixels seen here are the ones this pass
+                        // gives a filled neighbour, i.e. the next frontier.
+                        if (s == MISSING) {
+                            state[j] = QUEUED;
+                            next[nextSize++] = j;
+                        }
                     }
                 }
                 for (int c = 0; c < channels; c++) {
@@ -72,19 +80,6 @@ public final class MedianFill implements RestorationMethod {
                 for (int c = 0; c < channels; c++) out[c][i] = values[c][k];
                 state[i] = FILLED;
             }
-            int nextSize = 0;
-            for (int k = 0; k < size; k++) {
-                int i = frontier[k], y = i / w, x = i - y * w;
-                for (int yy = Math.max(0, y - RADIUS), ye = Math.min(h - 1, y + RADIUS); yy <= ye; yy++) {
-                    for (int xx = Math.max(0, x - RADIUS), xe = Math.min(w - 1, x + RADIUS); xx <= xe; xx++) {
-                        int j = yy * w + xx;
-                        if (state[j] == MISSING) {
-                            state[j] = QUEUED;
-                            next[nextSize++] = j;
-                        }
-                    }
-                }
-            }
             int[] t = frontier;
             frontier = next;
             next = t;
@@ -95,18 +90,24 @@ public final class MedianFill implements RestorationMethod {
 
     /**
      * Median of the floats behind {@code keys[0..n)}, n >= 1 (mean of the two middle values when n is
-     * even); sorts the keys. A branch-free insertion sort: at most 25 keys, and compare-and-swap by
-     * min/max beats any branching selection on data whose order the CPU cannot predict.
+     * even); reorders the keys. A branch-free insertion sort that keeps only the smallest n/2 + 1 keys:
+     * at most 25 keys, and compare-and-swap by min/max beats a branching selection on data whose order
+     * the CPU cannot predict.
      */
     static float median(int[] keys, int n) {
+        int keep = n / 2 + 1, sorted = 1;
         for (int i = 1; i < n; i++) {
             int v = keys[i];
-            for (int j = i - 1; j >= 0; j--) {
+            // insert v into keys[0..sorted); whatever falls off the end beyond keep is dropped
+            int top = Math.min(sorted, keep - 1);
+            if (sorted >= keep) v = Math.min(v, keys[keep - 1]);
+            for (int j = top - 1; j >= 0; j--) {
                 int u = keys[j];
                 keys[j + 1] = Math.max(u, v);
                 v = Math.min(u, v);
             }
             keys[0] = v;
+            if (sorted < keep) sorted++;
         }
         int k = n / 2;
         float upper = fromSortKey(keys[k]);

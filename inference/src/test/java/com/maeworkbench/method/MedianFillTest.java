@@ -40,6 +40,21 @@ class MedianFillTest {
         assertEquals(0.7f, median(0.7f));
     }
 
+    @Test
+    void medianAgreesWithSortingForEveryWindowSize() {
+        java.util.Random rnd = new java.util.Random(4);
+        for (int n = 1; n <= 25; n++) {
+            for (int trial = 0; trial < 200; trial++) {
+                float[] v = new float[n];
+                for (int i = 0; i < n; i++) v[i] = rnd.nextInt(4) == 0 ? v[rnd.nextInt(i + 1)] : rnd.nextFloat() * 2 - 0.5f;
+                float[] sorted = v.clone();
+                java.util.Arrays.sort(sorted);
+                float expected = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) * 0.5f;
+                assertEquals(expected, median(v), "n " + n + " " + java.util.Arrays.toString(v));
+            }
+        }
+    }
+
     private static float median(float... values) {
         int[] keys = new int[values.length];
         for (int i = 0; i < keys.length; i++) keys[i] = MedianFill.sortKey(values[i]);
