@@ -7,12 +7,12 @@ import com.maeworkbench.mask.Region;
 import com.maeworkbench.method.RestorationMethod;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.function.ToIntFunction;
 
 /** Chooses, per method, how an edit is recomputed: only the touched region where that is exact, else all. */
 public final class Restorers {
 
-    /** Recomputes a method's output after a mask edit. {@code previous} is null for a first run. */
     /**
      * How a method is recomputed; {@code live} methods also run on the intermediate edits of a drag, the
      * others (full runs only) wait for the gesture to end so they cannot delay the live ones.
@@ -28,18 +28,19 @@ public final class Restorers {
     /**
      * How far (in pixels, as a square window) each classical method looks from a pixel it fills, given the
      * mask's hole sizes. These follow the methods' documented algorithms in the core and are checked
-     * against full runs by RestorersTest; a method not listed (OpenCV's fast-marching inpainting, whose
-     * marching order can carry information sideways without bound) always runs on the whole image.
+     * against full runs by RestorersTest. A method not listed always runs on the whole image: OpenCV's
+     * fast-marching inpainting can carry information sideways without bound, and the Gaussian fill (and the
+     * bilateral fill built on it) works on an image pyramid whose coarse levels depend on where a crop
+     * starts. The latter two are fast enough on the whole image to stay live.
      */
     static final Map<String, ToIntFunction<MaskGeometry>> REACH = Map.of(
             // nearest known pixel left, right, above and below: at most one run away
             "bilinear", g -> g.maxRun() + 2,
-            // normalised convolution with sigma doubling until the 3-sigma window meets known pixels
-            "gaussian", g -> (int) Math.ceil(2 * g.maxDepth()) + 6,
-            // the Gaussian estimate, then two 7x7 bilateral passes over known pixels
-            "bilateral", g -> (int) Math.ceil(2 * g.maxDepth()) + 10,
             // onion peel with a 5x5 window: a pixel filled in pass n sees at most 2n pixels back
             "median", g -> (int) Math.ceil(g.maxDepth()) + 4);
+
+    /** Whole-image methods fast enough (tens of ms at 512x512) to rerun on every drag step. */
+    static final Set<String> LIVE_FULL = Set.of("gaussian", "bilateral");
 
     private Restorers() {
     }
@@ -53,7 +54,7 @@ public final class Restorers {
                     : new RegionRestore.Outcome(mae.restore(image, mask, dirty, previous), true), true);
         }
         ToIntFunction<MaskGeometry> reach = REACH.get(method.id());
-        if (reach == null) return new Strategy(full(method), false);
+        if (reach == null) return new Strategy(full(method), LIVE_FULL.contains(method.id()));
         return new Strategy((image, mask, lastMask, dirty, previous) -> {
             if (previous == null || lastMask == null) return new RegionRestore.Outcome(method.restore(image, mask), false);
             MaskGeometry g = MaskGeometry.ofUnion(lastMask, mask);

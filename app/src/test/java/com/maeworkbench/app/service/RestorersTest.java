@@ -35,7 +35,7 @@ class RestorersTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"bilinear", "gaussian", "median", "bilateral"})
+    @ValueSource(strings = {"bilinear", "median"})
     void regionRunsMatchFullRuns(String id) {
         RestorationMethod method = Methods.byId(id);
         assertTrue(Restorers.REACH.containsKey(id));
@@ -43,6 +43,15 @@ class RestorersTest {
         int regionRuns = 0;
         for (Mask base : List.of(patches, strokes, MaskShapes.rect(image.width(), image.height(), 100, 100, 20, 20))) regionRuns += check(id, method, inc, base);
         assertTrue(regionRuns > 0, id + " used a region at least once");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"gaussian", "bilateral"})
+    void pyramidMethodsRunWholeButLive(String id) {
+        RestorationMethod method = Methods.byId(id);
+        Restorers.Strategy strategy = Restorers.forMethod(method);
+        assertTrue(strategy.live(), id + " updates during a drag");
+        assertEquals(0, check(id, method, strategy.restorer(), patches), id + " never crops: its pyramid depends on the crop origin");
     }
 
     /** Three edits on top of {@code base}; returns how many were recomputed as a region. */
