@@ -1,0 +1,81 @@
+package com.maeworkbench.app.service;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Timing of live updates: per method, the time from the mask edit that ended a gesture to the panel
+ * showing its result, and the longest handler our code ran on the FX thread. With {@code -Dmae.debug=true}
+ * each update also prints one line to stderr. Touched only on the FX thread.
+ */
+public final class PerfLog {
+
+    private final boolean print;
+    private final Map<String, List<Double>> toPanel = new TreeMap<>();
+    private double maxFxMillis;
+    private String maxFxWhat = "";
+
+    public PerfLog(boolean print) {
+        this.print = print;
+    }
+
+    /** One panel update: the method's own time and the edit-to-pixels latency. */
+    public void update(String method, double restoreMillis, boolean region, double editToPanelMillis, boolean gestureEnd) {
+        if (gestureEnd) toPanel.computeIfAbsent(method, k -> new ArrayList<>()).add(editToPanelMillis);
+        if (print) {
+            System.err.printf("[mae-perf] %-10s restore %7.1f ms (%s) edit->panel %7.1f ms%s%n",
+                    method, restoreMillis, region ? "region" : "full", editToPanelMillis, gestureEnd ? " [gesture end]" : "");
+        }
+    }
+
+    /** Records how long one FX-thread handler of ours took. */
+    public void fx(String what, long startNanos) {
+        double ms = (System.nanoTime() - startNanos) / 1e6;
+        if (ms > maxFxMillis) {
+            maxFxMillis = ms;
+            maxFxWhat = what;
+        }
+        if (print && ms > 16) System.err.printf("[mae-perf] FX thread busy %.1f ms in %s%n", ms, what);
+    }
+
+    /** Median edit-to-panel latency of gesture ends for a method, NaN when none recorded. */
+    public double medianToPanel(String method) {
+        List<Double> v = toPanel.get(method);
+        if (v == null || v.isEmpty()) return Double.NaN;
+        List<Double> s = new ArrayList<>(v);
+        s.sort(null);
+        int n = s.size();
+        return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
+    }
+
+    public int samples(String method) {
+        List<Double> v = toPanel.get(method);
+        return v == null ? 0 : v.size();
+    }
+
+    public double maxFxMillis() {
+        return maxFxMillis;
+    }
+
+    public String maxFxWhat() {
+        return maxFxWhat;
+    }
+
+    public void reset() {
+        toPanel.clear();
+        maxFxMillis = 0;
+        maxFxWhat = "";
+    }
+
+    /** A multi-line summary for the log and the debug overlay. */
+    public String summary() {
+        StringBuilder sb = new StringBuilder();
+        for (String m : toPanel.keySet()) {
+            sb.append(String.format("%-10s median edit->panel %6.1f ms over %d gesture ends%n", m, medianToPanel(m), samples(m)));
+        }
+        sb.append(String.format("longest FX-thread handler: %.1f ms (%s)", maxFxMillis, maxFxWhat));
+        return sb.toString();
+    }
+}

@@ -1,0 +1,162 @@
+package com.maeworkbench.app.state;
+
+import com.maeworkbench.image.DisplayWindow;
+import com.maeworkbench.image.FloatImage;
+import com.maeworkbench.mask.Mask;
+import com.maeworkbench.mask.Region;
+import com.maeworkbench.method.RestorationMethod;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.MapChangeListener;
+import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
+
+import java.nio.file.Path;
+
+/**
+ * Everything the views show and the services act on, as JavaFX properties. Touched only on the FX
+ * thread; services hand results over with {@code Platform.runLater}.
+ */
+public final class WorkbenchState {
+
+    /** Panel id of the untouched image. */
+    public static final String ORIGINAL = "original";
+    /** Panel id of the image with the mask drawn over it. */
+    public static final String MASKED = "masked";
+
+    // --- the image and its mask
+    private final ReadOnlyObjectWrapper<FloatImage> image = new ReadOnlyObjectWrapper<>(this, "image");
+    private final ReadOnlyObjectWrapper<Path> imagePath = new ReadOnlyObjectWrapper<>(this, "imagePath");
+    private final LongProperty imageGeneration = new SimpleLongProperty(this, "imageGeneration");
+    private final ReadOnlyObjectWrapper<Mask> mask = new ReadOnlyObjectWrapper<>(this, "mask");
+    private final ReadOnlyObjectWrapper<MaskChange> maskChange = new ReadOnlyObjectWrapper<>(this, "maskChange");
+    private final MaskHistory history = new MaskHistory();
+    private long maskSeq;
+
+    // --- methods and their results
+    private final ObservableList<RestorationMethod> methods = FXCollections.observableArrayList();
+    private final ObservableMap<String, MethodResult> results = FXCollections.observableHashMap();
+    private final ReadOnlyStringWrapper bestMethod = new ReadOnlyStringWrapper(this, "bestMethod");
+
+    // --- display
+    private final ObjectProperty<DisplayWindow> window = new SimpleObjectProperty<>(this, "window", DisplayWindow.FULL);
+    private final ObjectProperty<ViewMode> viewMode = new SimpleObjectProperty<>(this, "viewMode", ViewMode.IMAGE);
+    private final BooleanProperty showOriginal = new SimpleBooleanProperty(this, "showOriginal");
+    private final BooleanProperty fit = new SimpleBooleanProperty(this, "fit", true);
+    private final DoubleProperty zoom = new SimpleDoubleProperty(this, "zoom", 1);
+    private final DoubleProperty centerX = new SimpleDoubleProperty(this, "centerX");
+    private final DoubleProperty centerY = new SimpleDoubleProperty(this, "centerY");
+    private final BooleanProperty splitEnabled = new SimpleBooleanProperty(this, "splitEnabled");
+    private final StringProperty splitA = new SimpleStringProperty(this, "splitA", ORIGINAL);
+    private final StringProperty splitB = new SimpleStringProperty(this, "splitB", "mae");
+    private final DoubleProperty splitPosition = new SimpleDoubleProperty(this, "splitPosition", 0.5);
+
+    // --- mask tools
+    private final ObjectProperty<Tool> tool = new SimpleObjectProperty<>(this, "tool", Tool.BRUSH);
+    private final DoubleProperty brushRadius = new SimpleDoubleProperty(this, "brushRadius", 8);
+    private final DoubleProperty maskOpacity = new SimpleDoubleProperty(this, "maskOpacity", 0.85);
+    private final BooleanProperty gridVisible = new SimpleBooleanProperty(this, "gridVisible");
+    private final IntegerProperty patchSize = new SimpleIntegerProperty(this, "patchSize", 8);
+    private final DoubleProperty randomRatio = new SimpleDoubleProperty(this, "randomRatio", 0.5);
+    private final IntegerProperty randomPatchSize = new SimpleIntegerProperty(this, "randomPatchSize", 16);
+    private final IntegerProperty randomSeed = new SimpleIntegerProperty(this, "randomSeed", 1);
+    private final IntegerProperty strokeCount = new SimpleIntegerProperty(this, "strokeCount", 6);
+
+    // --- status
+    private final StringProperty status = new SimpleStringProperty(this, "status", "");
+    private final StringProperty deviceStatus = new SimpleStringProperty(this, "deviceStatus", "");
+    private final StringProperty timing = new SimpleStringProperty(this, "timing", "");
+    private final StringProperty pixelReadout = new SimpleStringProperty(this, "pixelReadout", "");
+    private final IntegerProperty busy = new SimpleIntegerProperty(this, "busy");
+    private final BooleanProperty debugTimings = new SimpleBooleanProperty(this, "debugTimings", Boolean.getBoolean("mae.debug"));
+
+    public WorkbenchState() {
+        results.addListener((MapChangeListener<String, MethodResult>) c -> bestMethod.set(findBest()));
+    }
+
+    /** Replaces the image and its mask together; clears results and mask history. */
+    public void setImage(FloatImage newImage, Path path, Mask newMask) {
+        if (!newMask.sameSize(newImage.width(), newImage.height())) {
+            throw new IllegalArgumentException("mask " + newMask.width() + "x" + newMask.height() + " does not fit image " + newImage.width() + "x" + newImage.height());
+        }
+        results.clear();
+        history.clear();
+        image.set(newImage);
+        imagePath.set(path);
+        mask.set(newMask);
+        window.set(newImage.window());
+        imageGeneration.set(imageGeneration.get() + 1);
+        fireMaskChanged(new Region(0, 0, newImage.width(), newImage.height()), false);
+    }
+
+    /** Tells listeners that {@code region} of the (in-place edited) mask changed. */
+    public void fireMaskChanged(Region region, boolean preview) {
+        maskChange.set(new MaskChange(++maskSeq, region, preview));
+    }
+
+    private String findBest() {
+        String best = null;
+        double bestPsnr = Double.NEGATIVE_INFINITY;
+        for (MethodResult r : results.values()) {
+            if (r.metrics() != null && r.metrics().psnrMasked() > bestPsnr) {
+                bestPsnr = r.metrics().psnrMasked();
+                best = r.methodId();
+            }
+        }
+        return best;
+    }
+
+    public ReadOnlyObjectProperty<FloatImage> imageProperty() { return image.getReadOnlyProperty(); }
+    public FloatImage getImage() { return image.get(); }
+    public ReadOnlyObjectProperty<Path> imagePathProperty() { return imagePath.getReadOnlyProperty(); }
+    public Path getImagePath() { return imagePath.get(); }
+    public LongProperty imageGenerationProperty() { return imageGeneration; }
+    public ReadOnlyObjectProperty<Mask> maskProperty() { return mask.getReadOnlyProperty(); }
+    public Mask getMask() { return mask.get(); }
+    public ReadOnlyObjectProperty<MaskChange> maskChangeProperty() { return maskChange.getReadOnlyProperty(); }
+    public MaskHistory history() { return history; }
+    public ObservableList<RestorationMethod> methods() { return methods; }
+    public ObservableMap<String, MethodResult> results() { return results; }
+    public ReadOnlyStringProperty bestMethodProperty() { return bestMethod.getReadOnlyProperty(); }
+    public ObjectProperty<DisplayWindow> windowProperty() { return window; }
+    public ObjectProperty<ViewMode> viewModeProperty() { return viewMode; }
+    public BooleanProperty showOriginalProperty() { return showOriginal; }
+    public BooleanProperty fitProperty() { return fit; }
+    public DoubleProperty zoomProperty() { return zoom; }
+    public DoubleProperty centerXProperty() { return centerX; }
+    public DoubleProperty centerYProperty() { return centerY; }
+    public BooleanProperty splitEnabledProperty() { return splitEnabled; }
+    public StringProperty splitAProperty() { return splitA; }
+    public StringProperty splitBProperty() { return splitB; }
+    public DoubleProperty splitPositionProperty() { return splitPosition; }
+    public ObjectProperty<Tool> toolProperty() { return tool; }
+    public DoubleProperty brushRadiusProperty() { return brushRadius; }
+    public DoubleProperty maskOpacityProperty() { return maskOpacity; }
+    public BooleanProperty gridVisibleProperty() { return gridVisible; }
+    public IntegerProperty patchSizeProperty() { return patchSize; }
+    public DoubleProperty randomRatioProperty() { return randomRatio; }
+    public IntegerProperty randomPatchSizeProperty() { return randomPatchSize; }
+    public IntegerProperty randomSeedProperty() { return randomSeed; }
+    public IntegerProperty strokeCountProperty() { return strokeCount; }
+    public StringProperty statusProperty() { return status; }
+    public StringProperty deviceStatusProperty() { return deviceStatus; }
+    public StringProperty timingProperty() { return timing; }
+    public StringProperty pixelReadoutProperty() { return pixelReadout; }
+    public IntegerProperty busyProperty() { return busy; }
+    public BooleanProperty debugTimingsProperty() { return debugTimings; }
+}

@@ -1,0 +1,94 @@
+package com.maeworkbench.app.view;
+
+import com.maeworkbench.app.state.ViewMode;
+import com.maeworkbench.app.state.WorkbenchState;
+import com.maeworkbench.method.RestorationMethod;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** Comparison controls: difference heatmap, hold-to-see-original hint, and the A/B split. */
+public final class CompareView extends VBox {
+
+    private final WorkbenchState state;
+    private final ObservableList<String> panelIds = FXCollections.observableArrayList();
+    private final Map<String, String> names = new HashMap<>();
+
+    public CompareView(WorkbenchState state) {
+        this.state = state;
+        getStyleClass().add("inspector-section");
+        setSpacing(6);
+        CheckBox diff = new CheckBox("Difference heatmap (D)");
+        diff.setId("diff-toggle");
+        diff.setSelected(state.viewModeProperty().get() == ViewMode.DIFFERENCE);
+        diff.selectedProperty().addListener((o, a, b) -> state.viewModeProperty().set(b ? ViewMode.DIFFERENCE : ViewMode.IMAGE));
+        state.viewModeProperty().addListener((o, a, b) -> diff.setSelected(b == ViewMode.DIFFERENCE));
+        Label scale = new Label(String.format("|method − original|, full scale %.0f%% of range", 100 * Renderer.DIFF_FULL_SCALE));
+        scale.getStyleClass().add("caption");
+        Label hold = new Label("Hold Space to show the original everywhere");
+        hold.getStyleClass().add("caption");
+
+        CheckBox split = new CheckBox("A/B split panel (S)");
+        split.selectedProperty().bindBidirectional(state.splitEnabledProperty());
+        ChoiceBox<String> a = choice(state.splitAProperty().get());
+        ChoiceBox<String> b = choice(state.splitBProperty().get());
+        a.valueProperty().bindBidirectional(state.splitAProperty());
+        b.valueProperty().bindBidirectional(state.splitBProperty());
+        Slider position = new Slider(0, 1, state.splitPositionProperty().get());
+        position.setId("split-slider");
+        position.valueProperty().bindBidirectional(state.splitPositionProperty());
+        GridPane ab = new GridPane();
+        ab.setHgap(6);
+        ab.setVgap(4);
+        ab.addRow(0, new Label("A (left)"), a);
+        ab.addRow(1, new Label("B (right)"), b);
+
+        state.methods().addListener((ListChangeListener<RestorationMethod>) c -> refreshIds());
+        refreshIds();
+        getChildren().addAll(diff, scale, hold, split, ab, position);
+    }
+
+    private ChoiceBox<String> choice(String initial) {
+        ChoiceBox<String> box = new ChoiceBox<>(panelIds);
+        box.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(String id) {
+                return id == null ? "" : names.getOrDefault(id, id);
+            }
+
+            @Override
+            public String fromString(String s) {
+                return s;
+            }
+        });
+        box.setValue(initial);
+        box.setMaxWidth(160);
+        return box;
+    }
+
+    private void refreshIds() {
+        names.clear();
+        names.put(WorkbenchState.ORIGINAL, "Original");
+        names.put(WorkbenchState.MASKED, "Masked input");
+        String a = state.splitAProperty().get(), b = state.splitBProperty().get();
+        ObservableList<String> ids = FXCollections.observableArrayList(WorkbenchState.ORIGINAL, WorkbenchState.MASKED);
+        for (RestorationMethod m : state.methods()) {
+            if (!m.availability().available()) continue;
+            names.put(m.id(), m.displayName());
+            ids.add(m.id());
+        }
+        panelIds.setAll(ids);
+        state.splitAProperty().set(a);
+        state.splitBProperty().set(b);
+    }
+}

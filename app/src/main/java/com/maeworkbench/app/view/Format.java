@@ -1,0 +1,40 @@
+package com.maeworkbench.app.view;
+
+import com.maeworkbench.image.Calibration;
+import com.maeworkbench.image.FloatImage;
+import com.maeworkbench.metric.Metrics;
+
+/** Text for numbers shown in more than one place. */
+public final class Format {
+
+    private Format() {
+    }
+
+    public static String metrics(Metrics m) {
+        return String.format("PSNR %s · SSIM %s · %s", psnr(m.psnrMasked()), Double.isNaN(m.ssim()) ? "–" : String.format("%.3f", m.ssim()), millis(m.millis()));
+    }
+
+    public static String psnr(double db) {
+        if (Double.isNaN(db)) return "–";
+        return Double.isInfinite(db) ? "∞ dB" : String.format("%.2f dB", db);
+    }
+
+    public static String millis(double ms) {
+        if (Double.isNaN(ms)) return "–";
+        return ms < 10 ? String.format("%.1f ms", ms) : String.format("%.0f ms", ms);
+    }
+
+    /** A pixel's value in the image's raw units (e.g. HU for CT), or its RGB levels. */
+    public static String rawValue(FloatImage img, int x, int y) {
+        Calibration cal = img.calibration();
+        int i = y * img.width() + x;
+        if (img.channels() == 1) {
+            return number(cal.toRaw(img.plane(0)[i])) + (cal.unit().isEmpty() ? "" : " " + cal.unit());
+        }
+        return "RGB " + number(cal.toRaw(img.plane(0)[i])) + ", " + number(cal.toRaw(img.plane(1)[i])) + ", " + number(cal.toRaw(img.plane(2)[i]));
+    }
+
+    static String number(double v) {
+        return Math.abs(v - Math.rint(v)) < 1e-3 ? String.valueOf((long) Math.rint(v)) : String.format("%.2f", v);
+    }
+}

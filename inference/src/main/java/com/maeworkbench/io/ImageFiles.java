@@ -1,0 +1,226 @@
+package com.maeworkbench.io;
+
+import com.maeworkbench.image.FloatImage;
+
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.FileImageInputStream;
+import javax.imageio.stream.FileImageOutputStream;
+import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.ImageOutputStream;
+import java.awt.image.BufferedImage;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Reads PNG, JPEG, TIFF, BMP, PNM and uncompressed DICOM into a {@link FloatImage}, and writes PNG or TIFF.
+ * The format is recognised by content, never by extension. Every failure is one {@link ImageFileException}.
+ */
+public final class ImageFiles {
+
+    /** Default cap on width x height, checked from the header before any pixel buffer is allocated. */
+    public static final long DEFAULT_MAX_PIXELS = 100_000_000;
+
+    private ImageFiles() {
+    }
+
+    enum Format {
+        PNG("png"), JPEG("jpeg"), TIFF("tiff"), BMP("bmp"), PNM("pnm"), DICOM(null);
+
+        final String imageIoName;
+
+        Format(String imageIoName) {
+            this.imageIoName = imageIoName;
+        }
+
+        /** Recognises a format from the first bytes of a file ({@code n} of them valid). */
+        static Format detect(byte[] h, int n) {
+            if (n >= 132 && h[128] == 'D' && h[129] == 'I' && h[130] == 'C' && h[131] == 'M') return DICOM;
+            if (startsWith(h, n, 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A)) return PNG;
+            if (startsWith(h, n, 0xFF, 0xD8, 0xFF)) return JPEG;
+            if (startsWith(h, n, 'I', 'I', 42, 0) || startsWith(h, n, 'M', 'M', 0, 42)
+                    || startsWith(h, n, 'I', 'I', 43, 0) || startsWith(h, n, 'M', 'M', 0, 43)) return TIFF;
+            if (startsWith(h, n, 'B', 'M')) return BMP;
+            if (n >= 3 && h[0] == 'P' && h[1] >= '1' && h[1] <= '7' && Character.isWhitespace(h[2])) return PNM;
+            if (DicomReader.looksLikeDataset(h, n)) return DICOM;
+            return null;
+        }
+
+        private static boolean startsWith(byte[] h, int n, int... magic) {
+            if (n < magic.length) return false;
+            for (int i = 0; i < magic.length; i++) if ((h[i] & 0xFF) != magic[i]) return false;
+            return true;
+        }
+    }
+
+    /** Reads the first image (page, frame) of a file, refusing images of more than {@code maxPixels} pixels. */
+    public static FloatImage read(Path path, long maxPixels) throws ImageFileException {
+        Format format = detect(path);
+        try {
+            return format == Format.DICOM ? DicomReader.read(path, maxPixels) : readImageIO(path, format, maxPixels);
+        } catch (ImageFileException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            if (isTruncation(e)) throw truncated(path, format.name());
+            throw new ImageFileException(path, "corrupt " + format.name() + " data (" + describe(e) + ")", e);
+        } catch (OutOfMemoryError e) {
+            throw new ImageFileException(path, "not enough memory to decode the image (raise -Xmx or use a smaller image)");
+        }
+    }
+
+    private static Format detect(Path path) throws ImageFileException {
+        byte[] head = new byte[132];
+        int n = 0;
+        try (InputStream in = Files.newInputStream(path)) {
+            for (int r; n < head.length && (r = in.read(head, n, head.length - n)) > 0; ) n += r;
+        } catch (NoSuchFileException e) {
+            throw new ImageFileException(path, "file not found");
+        } catch (AccessDeniedException e) {
+            throw new ImageFileException(path, "permission denied");
+        } catch (IOException e) {
+            throw new ImageFileException(path, Files.isDirectory(path) ? "is a directory" : "cannot read (" + describe(e) + ")", e);
+        }
+        if (n == 0) throw new ImageFileException(path, "file is empty");
+        Format format = Format.detect(head, n);
+        if (format == null) throw new ImageFileException(path, "not a recognised image format");
+        return format;
+    }
+
+    private static FloatImage readImageIO(Path path, Format format, long maxPixels) throws IOException {
+        // TwelveMonkeys registers ahead of the JDK's readers, so the first one is the most capable.
+        ImageReader reader = ImageIO.getImageReadersByFormatName(format.imageIoName).next();
+        List<String> warnings = new ArrayList<>();
+        reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
+        try (ImageInputStream in = new FileImageInputStream(path.toFile())) {
+            reader.setInput(in, true, true);
+            checkSize(path, reader.getWidth(0), reader.getHeight(0), maxPixels);
+            BufferedImage image;
+            try {
+                image = reader.read(0);
+            } catch (IOException | RuntimeException e) {
+                if (warnings.stream().anyMatch(ImageFiles::isTruncationWarning)) throw truncated(path, format.name());
+                throw e;
+            }
+            // JPEG decoders pad a cut-off file with gray and only warn; a restoration tool must not accept that.
+            if (warnings.stream().anyMatch(ImageFiles::isTruncationWarning)) throw truncated(path, format.name());
+            return Rasters.toFloatImage(image);
+        } finally {
+            reader.dispose();
+        }
+    }
+
+    /** Refuses a declared size before anything proportional to it is allocated. */
+    static void checkSize(Path path, long width, long height, long maxPixels) throws ImageFileException {
+        if (width <= 0 || height <= 0) throw new ImageFileException(path, "invalid image size " + width + "x" + height);
+        long pixels = width * height;
+        long limit = Math.min(maxPixels, Integer.MAX_VALUE - 8); // a plane is one Java array
+        if (pixels > limit) {
+            throw new ImageFileException(path, width + "x" + height + " = " + megapixels(pixels)
+                    + " megapixels exceeds the " + megapixels(limit) + " megapixel limit");
+        }
+    }
+
+    private static String megapixels(long pixels) {
+        return java.math.BigDecimal.valueOf(pixels, 6).setScale(pixels >= 10_000_000 ? 0 : 2, java.math.RoundingMode.HALF_UP)
+                .stripTrailingZeros().toPlainString();
+    }
+
+    static ImageFileException truncated(Path path, String format) {
+        return new ImageFileException(path, "truncated " + format + " (unexpected end of file)");
+    }
+
+    private static boolean isTruncation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) if (t instanceof EOFException) return true;
+        return false;
+    }
+
+    private static boolean isTruncationWarning(String warning) {
+        String w = warning.toLowerCase(Locale.ROOT);
+        return w.contains("truncated") || w.contains("premature end");
+    }
+
+    /** The innermost message of a failure, without class names or stack traces. */
+    static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+        String message = root.getMessage();
+        return message == null || message.isBlank() ? root.getClass().getSimpleName() : message;
+    }
+
+    /**
+     * Writes PNG ({@code .png}) or TIFF ({@code .tif}, {@code .tiff}), gray or RGB as the image. Images of
+     * bit depth up to 8 are written with 8 bits per sample, deeper ones (16, or a DICOM BitsStored such as 12)
+     * with 16 bits, each value rounded from [0,1] to the full range {@code 0..2^bits-1}. Full range keeps the
+     * file looking right in every viewer, and every 12-bit level still maps to its own 16-bit level, so the
+     * stored levels survive. The file is replaced atomically: readers see the old file or the new one.
+     */
+    public static void write(FloatImage image, Path path) throws ImageFileException {
+        String format = switch (extension(path)) {
+            case "png" -> "png";
+            case "tif", "tiff" -> "tiff";
+            default -> throw new ImageFileException(path, "cannot write '." + extension(path) + "' files (use .png, .tif or .tiff)");
+        };
+        writeAtomically(Rasters.toBufferedImage(image, image.bitDepth() <= 8 ? 8 : 16), format, path);
+    }
+
+    /** Encodes to a temporary file next to {@code path}, then moves it into place; on failure nothing is left behind. */
+    static void writeAtomically(BufferedImage image, String format, Path path) throws ImageFileException {
+        Path target = path.toAbsolutePath();
+        Path temp = null;
+        try {
+            temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+            ImageWriter writer = ImageIO.getImageWritersByFormatName(format).next();
+            try (ImageOutputStream out = new FileImageOutputStream(temp.toFile())) {
+                writer.setOutput(out);
+                writer.write(null, new IIOImage(image, null, null), writeParam(writer, format));
+            } finally {
+                writer.dispose();
+            }
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException | RuntimeException e) {
+            if (temp != null) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException ignored) {
+                    // the write error below is the one worth reporting
+                }
+            }
+            String reason = e instanceof NoSuchFileException ? "folder does not exist"
+                    : e instanceof AccessDeniedException ? "permission denied" : describe(e);
+            throw new ImageFileException(path, "cannot write (" + reason + ")", e);
+        }
+    }
+
+    private static ImageWriteParam writeParam(ImageWriter writer, String format) {
+        ImageWriteParam param = writer.getDefaultWriteParam();
+        if (format.equals("tiff") && param.canWriteCompressed() && Arrays.asList(param.getCompressionTypes()).contains("LZW")) {
+            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionType("LZW");
+        }
+        return param;
+    }
+
+    static String extension(Path path) {
+        String name = path.getFileName() == null ? "" : path.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,191 @@
+package com.maeworkbench.mae;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OnnxValue;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtProvider;
+import ai.onnxruntime.OrtSession;
+import ai.onnxruntime.TensorInfo;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A loaded MAE ONNX model (see {@code assets/README.md} for the contract). One session per model, shared by
+ * all threads: ONNX Runtime sessions are thread-safe, and each thread fills its own direct input buffers.
+ * The {@link OrtEnvironment} is the process-wide singleton and is deliberately never closed here.
+ */
+public final class MaeModel implements AutoCloseable {
+
+    private static final Set<String> OUTPUTS = Set.of(ModelContract.RECONSTRUCTION);
+
+    private final OrtEnvironment env;
+    private final OrtSession session;
+    private final ModelInfo info;
+    private final ExecutionChoice execution;
+    private final long[] imageShape;
+    private final long[] maskShape;
+    private final ThreadLocal<TileBuffers> buffers;
+    private volatile boolean closed;
+
+    /** Direct, native-order buffers that the input tensors wrap without copying; one pair per thread. */
+    private record TileBuffers(FloatBuffer image, FloatBuffer mask) {
+    }
+
+    private MaeModel(OrtEnvironment env, OrtSession session, ModelInfo info, ExecutionChoice execution) {
+        this.env = env;
+        this.session = session;
+        this.info = info;
+        this.execution = execution;
+        int s = info.imageSize();
+        this.imageShape = new long[]{1, 3, s, s};
+        this.maskShape = new long[]{1, info.patchCount()};
+        this.buffers = ThreadLocal.withInitial(() -> new TileBuffers(direct(3 * s * s), direct(info.patchCount())));
+    }
+
+    /** Opens a model with one CPU intra-op thread per available processor (or system property {@code mae.threads}). */
+    public static MaeModel open(Path onnxFile, Device device) throws MaeModelException {
+        return open(onnxFile, device, Integer.getInteger("mae.threads", Runtime.getRuntime().availableProcessors()));
+    }
+
+    /**
+     * Opens and validates a model. CUDA is tried for {@link Device#CUDA} and {@link Device#AUTO}; when it does
+     * not work the model runs on the CPU and {@link #execution()} says why.
+     */
+    public static MaeModel open(Path onnxFile, Device device, int intraOpThreads) throws MaeModelException {
+        Path file = onnxFile.toAbsolutePath().normalize();
+        checkFile(file);
+        OrtEnvironment env;
+        try {
+            env = OrtEnvironment.getEnvironment();
+        } catch (RuntimeException | LinkageError e) {
+            throw new MaeModelException(file, "ONNX Runtime failed to load: " + e, e);
+        }
+        Sessions.Opened opened = Sessions.open(env, file, device, Math.max(1, intraOpThreads));
+        try {
+            return new MaeModel(env, opened.session(), ModelContract.validate(opened.session(), file), opened.choice());
+        } catch (MaeModelException | RuntimeException e) {
+            try {
+                opened.session().close();
+            } catch (OrtException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+    }
+
+    private static void checkFile(Path file) throws MaeModelException {
+        if (!Files.exists(file)) throw new MaeModelException(file, "file not found");
+        if (!Files.isRegularFile(file)) throw new MaeModelException(file, "not a regular file");
+        if (!Files.isReadable(file)) throw new MaeModelException(file, "file not readable");
+        try {
+            if (Files.size(file) == 0) throw new MaeModelException(file, "file is empty (0 bytes), not an ONNX model");
+        } catch (IOException e) {
+            throw new MaeModelException(file, "cannot read file: " + e.getMessage(), e);
+        }
+    }
+
+    public ModelInfo info() {
+        return info;
+    }
+
+    public ExecutionChoice execution() {
+        return execution;
+    }
+
+    /**
+     * Reconstructs one tile. {@code rgbChw} holds {@code 3*S*S} values in [0,1] (channel, row, column);
+     * {@code patchMask} holds {@code (S/p)^2} values, 1 for a patch to reconstruct. Returns {@code 3*S*S} values.
+     * Safe to call from several threads at once.
+     */
+    public float[] runTile(float[] rgbChw, float[] patchMask) {
+        int s = info.imageSize();
+        if (rgbChw.length != 3 * s * s) throw new IllegalArgumentException("tile has " + rgbChw.length + " values, expected 3x" + s + "x" + s);
+        if (patchMask.length != info.patchCount()) throw new IllegalArgumentException("patch mask has " + patchMask.length + " values, expected " + info.patchCount());
+        if (closed) throw new IllegalStateException("MAE model " + info.file() + " is closed");
+        TileBuffers b = buffers.get();
+        b.image().put(0, rgbChw);
+        b.mask().put(0, patchMask);
+        try (OnnxTensor image = OnnxTensor.createTensor(env, b.image(), imageShape);
+             OnnxTensor mask = OnnxTensor.createTensor(env, b.mask(), maskShape);
+             OrtSession.Result result = session.run(Map.of(ModelContract.IMAGE, image, ModelContract.MASK, mask), OUTPUTS)) {
+            OnnxValue value = result.get(0);
+            if (!(value instanceof OnnxTensor out) || ((TensorInfo) out.getInfo()).getNumElements() != rgbChw.length) {
+                throw new IllegalStateException("MAE model " + info.file() + " returned " + value.getInfo() + ", expected [1, 3, " + s + ", " + s + "]");
+            }
+            float[] reconstruction = new float[rgbChw.length];
+            out.getFloatBuffer().get(reconstruction);
+            return reconstruction;
+        } catch (OrtException e) {
+            throw new IllegalStateException("MAE inference failed: " + Sessions.clean(e), e);
+        }
+    }
+
+    /** Closes the session; call only when no thread is still running tiles. */
+    @Override
+    public void close() {
+        if (closed) return;
+        closed = true;
+        try {
+            session.close();
+        } catch (OrtException e) {
+            throw new IllegalStateException("closing MAE session failed: " + Sessions.clean(e), e);
+        }
+    }
+
+    /**
+     * Where the bundled model is expected: system property {@code mae.model} when set, else the first existing
+     * {@code assets/model/mae.onnx} under the working directory or a parent of this code's jar/class folder,
+     * else the working-directory candidate (so that opening it reports the missing file).
+     */
+    public static Path defaultModelPath() {
+        String property = System.getProperty("mae.model");
+        if (property != null && !property.isBlank()) return Path.of(property.trim()).toAbsolutePath().normalize();
+        Path relative = Path.of("assets", "model", "mae.onnx");
+        List<Path> candidates = new ArrayList<>();
+        candidates.add(Path.of("").toAbsolutePath().resolve(relative));
+        Path code = codeLocation();
+        for (Path dir = code; dir != null; dir = dir.getParent()) candidates.add(dir.resolve(relative));
+        return candidates.stream().filter(Files::isRegularFile).findFirst().orElse(candidates.get(0));
+    }
+
+    private static Path codeLocation() {
+        try {
+            var source = MaeModel.class.getProtectionDomain().getCodeSource();
+            return source == null ? null : Path.of(source.getLocation().toURI()).toAbsolutePath();
+        } catch (URISyntaxException | RuntimeException e) {
+            return null; // unusual class loader: fall back to the working directory only
+        }
+    }
+
+    /** The ONNX Runtime version, from the native library itself, else from the jar's manifest. */
+    public static String runtimeVersion() {
+        try {
+            return OrtEnvironment.getEnvironment().getVersion();
+        } catch (RuntimeException | LinkageError e) {
+            String v = OrtEnvironment.class.getPackage().getImplementationVersion();
+            return v == null ? "unknown" : v;
+        }
+    }
+
+    /** Execution providers this ONNX Runtime build was compiled with (not necessarily usable here). */
+    public static List<String> buildProviders() {
+        List<String> names = new ArrayList<>();
+        for (OrtProvider p : OrtEnvironment.getAvailableProviders()) names.add(Sessions.providerName(p));
+        return names;
+    }
+
+    private static FloatBuffer direct(int floats) {
+        return ByteBuffer.allocateDirect(floats * Float.BYTES).order(ByteOrder.nativeOrder()).asFloatBuffer();
+    }
+}

@@ -1,0 +1,164 @@
+package com.maeworkbench.metric;
+
+import com.maeworkbench.image.FloatImage;
+import com.maeworkbench.mask.Mask;
+
+import java.util.Arrays;
+
+/**
+ * Restoration quality against the original: PSNR (peak 1.0) and SSIM (Wang et al. 2004: 11x11
+ * Gaussian window, sigma 1.5, C1 = 0.01^2, C2 = 0.03^2, L = 1). At the borders the SSIM window keeps
+ * only the taps inside the image, renormalised to unit sum (no padding values are invented).
+ * A {@code region} array selects pixels (row-major, true = counted); null means the whole image.
+ */
+public final class Quality {
+
+    private static final double C1 = 0.01 * 0.01;
+    private static final double C2 = 0.03 * 0.03;
+    private static final int SSIM_RADIUS = 5;
+    private static final double SSIM_SIGMA = 1.5;
+
+    private Quality() {
+    }
+
+    /** PSNR of one plane over the region; +Infinity if identical there, NaN for an empty region. */
+    public static double psnr(float[] a, float[] b, boolean[] region) {
+        return psnrFromMse(sumSquaredError(a, b, region), count(region, a.length));
+    }
+
+    /** PSNR over all channels: the MSE is averaged over channels and region pixels. */
+    public static double psnr(FloatImage a, FloatImage b, boolean[] region) {
+        requireSameShape(a, b);
+        double sse = 0;
+        for (int c = 0; c < a.channels(); c++) sse += sumSquaredError(a.plane(c), b.plane(c), region);
+        return psnrFromMse(sse, (long) count(region, a.pixels()) * a.channels());
+    }
+
+    /** Per-pixel SSIM of two {@code w x h} planes. */
+    public static float[] ssimMap(float[] a, float[] b, int w, int h) {
+        if (a.length != w * h || b.length != w * h) throw new IllegalArgumentException("planes must be " + w + "x" + h);
+        int n = w * h;
+        double[] aa = new double[n], bb = new double[n], ab = new double[n];
+        for (int i = 0; i < n; i++) {
+            aa[i] = (double) a[i] * a[i];
+            bb[i] = (double) b[i] * b[i];
+            ab[i] = (double) a[i] * b[i];
+        }
+        float[] kernel = gaussian(SSIM_SIGMA, SSIM_RADIUS);
+        double[] tmp = new double[n];
+        double[] muA = blur(toDouble(a), tmp, kernel, w, h), muB = blur(toDouble(b), tmp, kernel, w, h);
+        double[] eAA = blur(aa, tmp, kernel, w, h), eBB = blur(bb, tmp, kernel, w, h), eAB = blur(ab, tmp, kernel, w, h);
+        float[] map = new float[n];
+        for (int i = 0; i < n; i++) {
+            double ma = muA[i], mb = muB[i];
+            double va = eAA[i] - ma * ma, vb = eBB[i] - mb * mb, cov = eAB[i] - ma * mb;
+            map[i] = (float) ((2 * ma * mb + C1) * (2 * cov + C2) / ((ma * ma + mb * mb + C1) * (va + vb + C2)));
+        }
+        return map;
+    }
+
+    /** Mean SSIM over the region; NaN for an empty region. */
+    public static double ssim(float[] a, float[] b, int w, int h, boolean[] region) {
+        float[] map = ssimMap(a, b, w, h);
+        double sum = 0;
+        for (int i = 0; i < map.length; i++) if (region == null || region[i]) sum += map[i];
+        int n = count(region, map.length);
+        return n == 0 ? Double.NaN : sum / n;
+    }
+
+    /** Mean SSIM over the region, on luma for colour images. */
+    public static double ssim(FloatImage a, FloatImage b, boolean[] region) {
+        requireSameShape(a, b);
+        return ssim(a.luma(), b.luma(), a.width(), a.height(), region);
+    }
+
+    /** PSNR over the masked pixels and the whole image, and SSIM over the masked pixels. */
+    public static Metrics measure(FloatImage original, FloatImage restored, Mask mask, double millis) {
+        requireSameShape(original, restored);
+        if (!mask.sameSize(original.width(), original.height())) {
+            throw new IllegalArgumentException("mask " + mask.width() + "x" + mask.height() + " does not match image "
+                    + original.width() + "x" + original.height());
+        }
+        boolean[] region = mask.missing();
+        return new Metrics(psnr(original, restored, region), psnr(original, restored, null),
+                ssim(original, restored, region), millis);
+    }
+
+    private static double sumSquaredError(float[] a, float[] b, boolean[] region) {
+        if (a.length != b.length || (region != null && region.length != a.length)) {
+            throw new IllegalArgumentException("lengths differ: " + a.length + ", " + b.length
+                    + (region == null ? "" : ", region " + region.length));
+        }
+        double sse = 0;
+        for (int i = 0; i < a.length; i++) {
+            if (region != null && !region[i]) continue;
+            double d = (double) a[i] - b[i];
+            sse += d * d;
+        }
+        return sse;
+    }
+
+    private static double psnrFromMse(double sse, long n) {
+        if (n == 0) return Double.NaN;
+        if (sse == 0) return Double.POSITIVE_INFINITY;
+        return 10 * Math.log10(n / sse);
+    }
+
+    private static int count(boolean[] region, int all) {
+        if (region == null) return all;
+        int n = 0;
+        for (boolean r : region) if (r) n++;
+        return n;
+    }
+
+    private static void requireSameShape(FloatImage a, FloatImage b) {
+        if (a.width() != b.width() || a.height() != b.height() || a.channels() != b.channels()) {
+            throw new IllegalArgumentException("images differ in shape: " + a.width() + "x" + a.height() + "x" + a.channels()
+                    + " vs " + b.width() + "x" + b.height() + "x" + b.channels());
+        }
+    }
+
+    private static double[] toDouble(float[] a) {
+        double[] d = new double[a.length];
+        for (int i = 0; i < a.length; i++) d[i] = a[i];
+        return d;
+    }
+
+    /**
+     * Separable Gaussian blur in place of {@code src} ({@code tmp} is scratch), keeping only taps inside
+     * the image and renormalising them; for a separable kernel on a rectangle that equals 2-D renormalisation.
+     */
+    private static double[] blur(double[] src, double[] tmp, float[] k, int w, int h) {
+        int r = k.length / 2;
+        for (int y = 0; y < h; y++) {
+            int row = y * w;
+            for (int x = 0; x < w; x++) {
+                int from = Math.max(-r, -x), to = Math.min(r, w - 1 - x);
+                double sum = 0, norm = 0;
+                for (int t = from; t <= to; t++) {
+                    sum += k[t + r] * src[row + x + t];
+                    norm += k[t + r];
+                }
+                tmp[row + x] = sum / norm;
+            }
+        }
+        for (int y = 0; y < h; y++) {
+            int from = Math.max(-r, -y), to = Math.min(r, h - 1 - y);
+            double norm = 0;
+            for (int t = from; t <= to; t++) norm += k[t + r];
+            int row = y * w;
+            Arrays.fill(src, row, row + w, 0);
+            for (int t = from; t <= to; t++) {
+                double kt = k[t + r] / norm;
+                for (int x = 0, j = row + t * w; x < w; x++, j++) src[row + x] += kt * tmp[j];
+            }
+        }
+        return src;
+    }
+
+    private static float[] gaussian(double sigma, int radius) {
+        float[] k = new float[2 * radius + 1];
+        for (int t = -radius; t <= radius; t++) k[t + radius] = (float) Math.exp(-t * t / (2 * sigma * sigma));
+        return k;
+    }
+}
