@@ -8,6 +8,8 @@
       --golden inference/src/test/resources/mae
   # weights in the layout of the official MAE code (models_mae.py), e.g. mae_visualize_vit_large.pth
   /usr/bin/python3 training/export.py --from-official mae_visualize_vit_large.pth --out big.onnx
+  # heads are not stored in a checkpoint: defaults follow the official configs (width 768 -> 12,
+  # 1024 -> 16, 1280 -> 16; decoder 512 -> 16); pass --heads/--dec-heads for anything else
 
 Golden fixtures: for 0, 1, some, N-1 and N visible patches, the input tile, the mask and PyTorch's
 output as raw little-endian float32 (golden-<case>-{image,mask,output}.f32) plus golden.json; the Java
@@ -28,7 +30,7 @@ from official import load_official
 
 def build(args):
     if args.from_official:
-        return load_official(args.from_official), {"source": f"converted from official MAE checkpoint {Path(args.from_official).name}"}
+        return load_official(args.from_official, args.heads, args.dec_heads), {"source": f"converted from official MAE checkpoint {Path(args.from_official).name}"}
     if args.random_init:
         torch.manual_seed(args.seed)
         m = MAE(img_size=32, patch_size=8, dim=32, depth=2, heads=2, dec_dim=32, dec_depth=1, dec_heads=2)
@@ -61,6 +63,8 @@ def main():
     src.add_argument("--random-init", action="store_true")
     src.add_argument("--from-official", type=Path)
     ap.add_argument("--out", type=Path, required=True)
+    ap.add_argument("--heads", type=int, help="--from-official: encoder attention heads (default: official config for the width)")
+    ap.add_argument("--dec-heads", type=int, help="--from-official: decoder attention heads (default: 16 for width 512)")
     ap.add_argument("--golden", type=Path, help="folder for golden fixtures")
     ap.add_argument("--name", default=None)
     ap.add_argument("--version", default="1.0.0")
@@ -83,6 +87,10 @@ def main():
     torch.onnx.export(wrapper, (image, mask), str(tmp), input_names=["image", "mask"], output_names=["reconstruction"],
                       opset_version=17, do_constant_folding=True)
     graph = onnx.load(str(tmp))
+    # The tracer names the output's batch dimension symbolically; the contract fixes it at 1.
+    batch = graph.graph.output[0].type.tensor_type.shape.dim[0]
+    batch.ClearField("dim_param")
+    batch.dim_value = 1
     onnx.checker.check_model(graph)
     cfg = model.config
     name = args.name or (f"mae-fixture-{s}" if args.random_init else f"mae-vit-d{cfg['dim']}x{cfg['depth']}-s{s}-p{p}")
@@ -90,7 +98,7 @@ def main():
     meta = {"patch_size": str(p), "image_size": str(s), "model_name": name, "model_version": args.version,
             "training_summary": summary, "architecture": json.dumps(cfg), "compute": args.compute,
             "exporter": f"training/export.py, torch {torch.__version__}, opset 17"}
-    if args.manifest.exists() and not args.random_init:
+    if args.manifest.exists() and args.checkpoint:  # only our own runs were trained on that manifest
         meta["data_manifest_sha256"] = hashlib.sha256(args.manifest.read_bytes()).hexdigest()
     del graph.metadata_props[:]
     for k, v in meta.items():

@@ -193,6 +193,7 @@ final class DicomReader {
     private FloatImage readPixels(long pixelBytes) throws IOException {
         int pixels = rows * columns, bytesPerSample = bitsAllocated / 8;
         long frameBytes = (long) pixels * samples * bytesPerSample;
+        if (frameBytes > Integer.MAX_VALUE - 8) throw fail("DICOM frame of " + frameBytes + " bytes is too large to read");
         if (pos + frameBytes > size) throw new EOFException();
         if (pixelBytes < frameBytes) throw fail("DICOM pixel data holds " + pixelBytes + " bytes, one frame needs " + frameBytes);
         byte[] data = bytes((int) frameBytes);

@@ -15,14 +15,15 @@ import java.awt.image.BufferedImage;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 
@@ -108,6 +109,7 @@ public final class ImageFiles {
         try (ImageInputStream in = new FileImageInputStream(path.toFile())) {
             reader.setInput(in, true, true);
             checkSize(path, reader.getWidth(0), reader.getHeight(0), maxPixels);
+            if (format == Format.PNG) PngChunks.verify(path);
             BufferedImage image;
             try {
                 image = reader.read(0);
@@ -129,13 +131,15 @@ public final class ImageFiles {
         long pixels = width * height;
         long limit = Math.min(maxPixels, Integer.MAX_VALUE - 8); // a plane is one Java array
         if (pixels > limit) {
-            throw new ImageFileException(path, width + "x" + height + " = " + megapixels(pixels)
-                    + " megapixels exceeds the " + megapixels(limit) + " megapixel limit");
+            String size = width + "x" + height + " = ";
+            throw new ImageFileException(path, limit >= 1_000_000
+                    ? size + megapixels(pixels) + " megapixels exceeds the " + megapixels(limit) + " megapixel limit"
+                    : size + pixels + " pixels exceeds the " + limit + " pixel limit");
         }
     }
 
     private static String megapixels(long pixels) {
-        return java.math.BigDecimal.valueOf(pixels, 6).setScale(pixels >= 10_000_000 ? 0 : 2, java.math.RoundingMode.HALF_UP)
+        return BigDecimal.valueOf(pixels, 6).setScale(pixels >= 10_000_000 ? 0 : 1, RoundingMode.HALF_UP)
                 .stripTrailingZeros().toPlainString();
     }
 
@@ -179,34 +183,32 @@ public final class ImageFiles {
 
     /** Encodes to a temporary file next to {@code path}, then moves it into place; on failure nothing is left behind. */
     static void writeAtomically(BufferedImage image, String format, Path path) throws ImageFileException {
-        Path target = path.toAbsolutePath();
-        Path temp = null;
         try {
-            temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-            ImageWriter writer = ImageIO.getImageWritersByFormatName(format).next();
-            try (ImageOutputStream out = new FileImageOutputStream(temp.toFile())) {
-                writer.setOutput(out);
-                writer.write(null, new IIOImage(image, null, null), writeParam(writer, format));
-            } finally {
-                writer.dispose();
-            }
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException | RuntimeException e) {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // the write error below is the one worth reporting
+            AtomicFiles.write(path, temp -> {
+                ImageWriter writer = writer(format);
+                try (ImageOutputStream out = new FileImageOutputStream(temp.toFile())) {
+                    writer.setOutput(out);
+                    writer.write(null, new IIOImage(image, null, null), writeParam(writer, format));
+                } finally {
+                    writer.dispose();
                 }
-            }
+            });
+        } catch (IOException | RuntimeException e) {
             String reason = e instanceof NoSuchFileException ? "folder does not exist"
                     : e instanceof AccessDeniedException ? "permission denied" : describe(e);
             throw new ImageFileException(path, "cannot write (" + reason + ")", e);
         }
+    }
+
+    /** The JDK's own writer where there is one: TwelveMonkeys 3.13.1's TIFF writer cannot encode 16-bit RGB. */
+    private static ImageWriter writer(String format) {
+        ImageWriter first = null;
+        for (Iterator<ImageWriter> it = ImageIO.getImageWritersByFormatName(format); it.hasNext(); ) {
+            ImageWriter writer = it.next();
+            if (writer.getClass().getModule() == ImageIO.class.getModule()) return writer;
+            if (first == null) first = writer;
+        }
+        return first;
     }
 
     private static ImageWriteParam writeParam(ImageWriter writer, String format) {

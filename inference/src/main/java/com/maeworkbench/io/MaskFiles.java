@@ -18,7 +18,8 @@ public final class MaskFiles {
      * is at least half. The mask must match the image it belongs to.
      */
     public static Mask read(Path path, int expectedWidth, int expectedHeight) throws ImageFileException {
-        FloatImage image = ImageFiles.read(path, ImageFiles.DEFAULT_MAX_PIXELS);
+        // the image was already accepted, so its mask may be as large even beyond the default limit
+        FloatImage image = ImageFiles.read(path, Math.max(ImageFiles.DEFAULT_MAX_PIXELS, (long) expectedWidth * expectedHeight));
         if (image.width() != expectedWidth || image.height() != expectedHeight) {
             throw new ImageFileException(path, "mask is " + image.width() + "x" + image.height()
                     + " but the image is " + expectedWidth + "x" + expectedHeight);

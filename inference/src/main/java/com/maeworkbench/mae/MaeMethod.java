@@ -96,7 +96,7 @@ public final class MaeMethod implements RestorationMethod, AutoCloseable {
     public FloatImage restore(FloatImage image, Mask mask, Region dirty, FloatImage previous) {
         checkSizes(image, mask);
         IntensityRange range = IntensityRange.of(image, mask);
-        if (previous == null || previous.width() != image.width() || previous.height() != image.height()
+        if (dirty == null || previous == null || previous.width() != image.width() || previous.height() != image.height()
                 || previous.channels() != image.channels()
                 || (!range.isIdentity() && !range.equals(rangeOfResult.get(previous.plane(0))))) {
             return compute(image, mask, new Region(0, 0, image.width(), image.height()), null, range);
@@ -129,7 +129,7 @@ public final class MaeMethod implements RestorationMethod, AutoCloseable {
         TileAxis ax = new TileAxis(w, s, p), ay = new TileAxis(h, s, p);
         boolean[] missing = mask.missing();
         int[] integral = integral(mask);
-        float[][] sum = new float[channels][Math.max(0, area.width() * Math.max(0, area.height()))];
+        float[][] sum = new float[channels][area.isEmpty() ? 0 : area.width() * area.height()];
         float[] weightSum = new float[sum[0].length];
         TileInput input = new TileInput(s, p);
 

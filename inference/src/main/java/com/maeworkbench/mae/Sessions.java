@@ -69,10 +69,14 @@ final class Sessions {
 
     private static String cpuReason(Device device, String cudaProblem, int threads) {
         return switch (device) {
-            case CPU -> "CPU requested (" + threads + " threads)";
+            case CPU -> "CPU requested (" + threads(threads) + ")";
             case CUDA -> "CUDA requested but unavailable: " + cudaProblem;
-            case AUTO -> "CUDA unavailable, using CPU (" + threads + " threads): " + cudaProblem;
+            case AUTO -> "CUDA unavailable, using CPU (" + threads(threads) + "): " + cudaProblem;
         };
+    }
+
+    private static String threads(int n) {
+        return n == 1 ? "1 thread" : n + " threads";
     }
 
     private static MaeModelException loadFailure(Path file, OrtException e) {

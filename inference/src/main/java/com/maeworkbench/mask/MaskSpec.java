@@ -1,6 +1,7 @@
 package com.maeworkbench.mask;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -30,7 +31,7 @@ public final class MaskSpec {
     public static MaskSpec parse(String text) {
         String trimmed = text.trim();
         int colon = trimmed.indexOf(':');
-        String kind = (colon < 0 ? trimmed : trimmed.substring(0, colon)).toLowerCase();
+        String kind = (colon < 0 ? trimmed : trimmed.substring(0, colon)).toLowerCase(Locale.ROOT);
         Set<String> allowed = KEYS.get(kind);
         if (allowed == null) {
             throw new IllegalArgumentException("mask spec '" + text + "': unknown kind '" + kind + "' (use patches, strokes, rect or ellipse)");
@@ -39,15 +40,21 @@ public final class MaskSpec {
         if (colon >= 0 && colon < trimmed.length() - 1) {
             for (String pair : trimmed.substring(colon + 1).split(",")) {
                 String[] kv = pair.split("=", 2);
-                String key = kv[0].trim().toLowerCase();
+                String key = kv[0].trim().toLowerCase(Locale.ROOT);
                 if (kv.length != 2 || !allowed.contains(key)) {
                     throw new IllegalArgumentException("mask spec '" + text + "': bad parameter '" + pair + "' (allowed: " + String.join(", ", allowed) + ")");
                 }
+                double value;
                 try {
-                    params.put(key, Double.parseDouble(kv[1].trim()));
+                    value = Double.parseDouble(kv[1].trim());
                 } catch (NumberFormatException e) {
                     throw new IllegalArgumentException("mask spec '" + text + "': '" + kv[1].trim() + "' is not a number");
                 }
+                // Infinity would become Integer.MAX_VALUE strokes or sizes and never finish.
+                if (!Double.isFinite(value)) {
+                    throw new IllegalArgumentException("mask spec '" + text + "': '" + kv[1].trim() + "' is not a finite number");
+                }
+                params.put(key, value);
             }
         }
         if ((kind.equals("rect") || kind.equals("ellipse")) && !params.keySet().containsAll(allowed)) {

@@ -18,7 +18,7 @@ public final class BilateralFill implements RestorationMethod {
     static final double SIGMA_SPACE = 2.0;
     static final double SIGMA_RANGE = 0.1;
     static final int ITERATIONS = 2;
-    /** Squared RMS differences beyond this get range weight 0 (exp(-12.5) there). */
+    /** Mean squared differences at or beyond this get range weight 0 (exp(-12.5) there). */
     private static final float MAX_D2 = (float) (25 * SIGMA_RANGE * SIGMA_RANGE);
     private static final int TABLE_SIZE = 4096;
     private static final float[] RANGE_WEIGHT = rangeTable();
@@ -51,61 +51,57 @@ public final class BilateralFill implements RestorationMethod {
         }
         int[] band = new int[n];
         int bandSize = 0;
-        for (int i = 0; i < n; i++) if (missing[i] && hasKnownNeighbour(missing, i % w, i / w, w, h)) band[bandSize++] = i;
+        boolean[] near = Fills.nearKnown(missing, w, h, RADIUS);
+        for (int i = 0; i < n; i++) if (near[i]) band[bandSize++] = i;
 
-        float[][] next = new float[channels][bandSize];
-        float[] ref = new float[channels], sum = new float[channels];
-        float scale = (TABLE_SIZE - 1) / MAX_D2, invChannels = 1f / channels;
+        // Gray runs through the RGB loop with its plane thrice: the mean squared difference is unchanged.
+        float[] s0 = src[0], s1 = src[channels == 3 ? 1 : 0], s2 = src[channels == 3 ? 2 : 0];
+        float[] e0 = est[0], e1 = est[channels == 3 ? 1 : 0], e2 = est[channels == 3 ? 2 : 0];
+        float[][] next = new float[3][bandSize];
+        float scale = (TABLE_SIZE - 1) / MAX_D2 / 3;
         for (int iter = 0; iter < ITERATIONS; iter++) {
-            Fills.checkCancelled();
             for (int k = 0; k < bandSize; k++) {
-                int i = band[k], x = i % w, y = i / w;
-                for (int c = 0; c < channels; c++) {
-                    ref[c] = est[c][i];
-                    sum[c] = 0;
-                }
-                float total = 0;
+                if ((k & 0xffff) == 0) Fills.checkCancelled();
+                int i = band[k], y = i / w, x = i - y * w;
+                float r0 = e0[i], r1 = e1[i], r2 = e2[i];
+                float total = 0, sum0 = 0, sum1 = 0, sum2 = 0;
                 int x0 = Math.max(0, x - RADIUS), x1 = Math.min(w - 1, x + RADIUS);
                 for (int yy = Math.max(0, y - RADIUS), ye = Math.min(h - 1, y + RADIUS); yy <= ye; yy++) {
                     int srow = (yy - y + RADIUS) * side + RADIUS - x;
                     for (int xx = x0, j = yy * w + x0; xx <= x1; xx++, j++) {
                         if (missing[j]) continue;
-                        float d2 = 0;
-                        for (int c = 0; c < channels; c++) {
-                            float d = src[c][j] - ref[c];
-                            d2 += d * d;
-                        }
-                        d2 *= invChannels;
-                        if (d2 >= MAX_D2) continue;
-                        float weight = spatial[srow + xx] * RANGE_WEIGHT[(int) (d2 * scale)];
+                        float v0 = s0[j], v1 = s1[j], v2 = s2[j];
+                        float d0 = v0 - r0, d1 = v1 - r1, d2 = v2 - r2;
+                        int bin = Math.min((int) ((d0 * d0 + d1 * d1 + d2 * d2) * scale), TABLE_SIZE - 1);
+                        float weight = spatial[srow + xx] * RANGE_WEIGHT[bin];
                         total += weight;
-                        for (int c = 0; c < channels; c++) sum[c] += weight * src[c][j];
+                        sum0 += weight * v0;
+                        sum1 += weight * v1;
+                        sum2 += weight * v2;
                     }
                 }
-                for (int c = 0; c < channels; c++) next[c][k] = total > 0 ? sum[c] / total : ref[c];
+                boolean any = total > 0;
+                next[0][k] = any ? sum0 / total : r0;
+                next[1][k] = any ? sum1 / total : r1;
+                next[2][k] = any ? sum2 / total : r2;
             }
             for (int k = 0; k < bandSize; k++) {
-                for (int c = 0; c < channels; c++) est[c][band[k]] = next[c][k];
+                int i = band[k];
+                e0[i] = next[0][k];
+                e1[i] = next[1][k];
+                e2[i] = next[2][k];
             }
         }
         return image.withPlanes(est);
     }
 
-    private static boolean hasKnownNeighbour(boolean[] missing, int x, int y, int w, int h) {
-        for (int yy = Math.max(0, y - RADIUS), ye = Math.min(h - 1, y + RADIUS); yy <= ye; yy++) {
-            for (int xx = Math.max(0, x - RADIUS), xe = Math.min(w - 1, x + RADIUS); xx <= xe; xx++) {
-                if (!missing[yy * w + xx]) return true;
-            }
-        }
-        return false;
-    }
-
     private static float[] rangeTable() {
         float[] t = new float[TABLE_SIZE];
-        for (int k = 0; k < TABLE_SIZE; k++) {
+        for (int k = 0; k < TABLE_SIZE - 1; k++) {
             double d2 = (k + 0.5) * MAX_D2 / (TABLE_SIZE - 1);
             t[k] = (float) Math.exp(-d2 / (2 * SIGMA_RANGE * SIGMA_RANGE));
         }
+        // the last entry stays 0: every difference beyond MAX_D2 is clamped onto it
         return t;
     }
 }

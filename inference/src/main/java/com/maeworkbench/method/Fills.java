@@ -47,4 +47,36 @@ final class Fills {
         for (int i = 0; i < c.length; i++) c[i] = image.plane(i).clone();
         return c;
     }
+
+    /**
+     * Marks the missing pixels that have a known pixel within their {@code (2r+1)^2} window. Separable
+     * running counts (rows, then columns): O(pixels) whatever the radius.
+     */
+    static boolean[] nearKnown(boolean[] missing, int w, int h, int r) {
+        int n = w * h;
+        boolean[] rowHas = new boolean[n];
+        for (int y = 0; y < h; y++) {
+            int row = y * w, count = 0;
+            for (int x = 0; x < Math.min(r, w); x++) if (!missing[row + x]) count++;
+            for (int x = 0; x < w; x++) {
+                if (x + r < w && !missing[row + x + r]) count++;
+                if (x - r - 1 >= 0 && !missing[row + x - r - 1]) count--;
+                rowHas[row + x] = count > 0;
+            }
+        }
+        boolean[] near = new boolean[n];
+        int[] count = new int[w];
+        for (int y = 0; y < Math.min(r, h); y++) {
+            for (int x = 0; x < w; x++) if (rowHas[y * w + x]) count[x]++;
+        }
+        for (int y = 0; y < h; y++) {
+            int add = (y + r) * w, drop = (y - r - 1) * w, row = y * w;
+            for (int x = 0; x < w; x++) {
+                if (y + r < h && rowHas[add + x]) count[x]++;
+                if (y - r - 1 >= 0 && rowHas[drop + x]) count[x]--;
+                near[row + x] = missing[row + x] && count[x] > 0;
+            }
+        }
+        return near;
+    }
 }

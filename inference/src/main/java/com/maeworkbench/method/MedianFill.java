@@ -15,6 +15,7 @@ import com.maeworkbench.mask.Mask;
 public final class MedianFill implements RestorationMethod {
 
     static final int RADIUS = 2;
+    private static final byte MISSING = 0, QUEUED = 1, FILLED = 2;
 
     @Override
     public String id() {
@@ -33,57 +34,51 @@ public final class MedianFill implements RestorationMethod {
         int w = image.width(), h = image.height(), n = w * h;
         float[][] out = Fills.copyPlanes(image);
         boolean[] missing = mask.missing();
-        boolean[] filled = new boolean[n];
-        boolean[] queued = new boolean[n];
+        // Per pixel: MISSING, QUEUED (in the current or next frontier) or FILLED (known or done).
+        byte[] state = new byte[n];
+        for (int i = 0; i < n; i++) state[i] = missing[i] ? MISSING : FILLED;
         int[] frontier = new int[n], next = new int[n];
         int size = 0;
+        boolean[] first = Fills.nearKnown(missing, w, h, RADIUS);
         for (int i = 0; i < n; i++) {
-            filled[i] = !missing[i];
-        }
-        for (int i = 0; i < n; i++) {
-            if (missing[i] && hasFilledNeighbour(filled, i % w, i / w, w, h)) {
-                queued[i] = true;
+            if (first[i]) {
+                state[i] = QUEUED;
                 frontier[size++] = i;
             }
         }
         int channels = out.length;
         float[][] values = new float[channels][n]; // this pass's medians, committed after the pass
         int side = 2 * RADIUS + 1;
-        int[] window = new int[side * side];
-        float[] scratch = new float[side * side];
+        int[] window = new int[side * side], keys = new int[side * side];
         while (size > 0) {
-            Fills.checkCancelled();
+            int nextSize = 0;
             for (int k = 0; k < size; k++) {
-                int i = frontier[k], x = i % w, y = i / w, count = 0;
+                if ((k & 0xffff) == 0) Fills.checkCancelled();
+                int i = frontier[k], y = i / w, x = i - y * w, count = 0;
+                int x0 = Math.max(0, x - RADIUS), x1 = Math.min(w - 1, x + RADIUS);
                 for (int yy = Math.max(0, y - RADIUS), ye = Math.min(h - 1, y + RADIUS); yy <= ye; yy++) {
-                    for (int xx = Math.max(0, x - RADIUS), xe = Math.min(w - 1, x + RADIUS); xx <= xe; xx++) {
-                        int j = yy * w + xx;
-                        if (filled[j]) window[count++] = j;
+                    for (int j = yy * w + x0, end = yy * w + x1; j <= end; j++) {
+                        byte s = state[j];
+                        window[count] = j; // written always, kept only if filled: no branch to mispredict
+                        count += s == FILLED ? 1 : 0;
+                        // The window is symmetric: the missing pixels seen here are the ones this pass
+                        // gives a filled neighbour, i.e. the next frontier.
+                        if (s == MISSING) {
+                            state[j] = QUEUED;
+                            next[nextSize++] = j;
+                        }
                     }
                 }
                 for (int c = 0; c < channels; c++) {
                     float[] p = out[c];
-                    for (int t = 0; t < count; t++) scratch[t] = p[window[t]];
-                    values[c][k] = median(scratch, count);
+                    for (int t = 0; t < count; t++) keys[t] = sortKey(p[window[t]]);
+                    values[c][k] = median(keys, count);
                 }
             }
             for (int k = 0; k < size; k++) {
                 int i = frontier[k];
                 for (int c = 0; c < channels; c++) out[c][i] = values[c][k];
-                filled[i] = true;
-            }
-            int nextSize = 0;
-            for (int k = 0; k < size; k++) {
-                int i = frontier[k], x = i % w, y = i / w;
-                for (int yy = Math.max(0, y - RADIUS), ye = Math.min(h - 1, y + RADIUS); yy <= ye; yy++) {
-                    for (int xx = Math.max(0, x - RADIUS), xe = Math.min(w - 1, x + RADIUS); xx <= xe; xx++) {
-                        int j = yy * w + xx;
-                        if (!filled[j] && !queued[j]) {
-                            queued[j] = true;
-                            next[nextSize++] = j;
-                        }
-                    }
-                }
+                state[i] = FILLED;
             }
             int[] t = frontier;
             frontier = next;
@@ -93,44 +88,39 @@ public final class MedianFill implements RestorationMethod {
         return image.withPlanes(out);
     }
 
-    private static boolean hasFilledNeighbour(boolean[] filled, int x, int y, int w, int h) {
-        for (int yy = Math.max(0, y - RADIUS), ye = Math.min(h - 1, y + RADIUS); yy <= ye; yy++) {
-            for (int xx = Math.max(0, x - RADIUS), xe = Math.min(w - 1, x + RADIUS); xx <= xe; xx++) {
-                if (filled[yy * w + xx]) return true;
+    /**
+     * Median of the floats behind {@code keys[0..n)}, n >= 1 (mean of the two middle values when n is
+     * even); reorders the keys. A branch-free insertion sort that keeps only the smallest n/2 + 1 keys:
+     * at most 25 keys, and compare-and-swap by min/max beats a branching selection on data whose order
+     * the CPU cannot predict.
+     */
+    static float median(int[] keys, int n) {
+        int keep = n / 2 + 1, sorted = 1;
+        for (int i = 1; i < n; i++) {
+            int v = keys[i];
+            // insert v into keys[0..sorted); whatever falls off the end beyond keep is dropped
+            int top = Math.min(sorted, keep - 1);
+            if (sorted >= keep) v = Math.min(v, keys[keep - 1]);
+            for (int j = top - 1; j >= 0; j--) {
+                int u = keys[j];
+                keys[j + 1] = Math.max(u, v);
+                v = Math.min(u, v);
             }
+            keys[0] = v;
+            if (sorted < keep) sorted++;
         }
-        return false;
-    }
-
-    /** Median of {@code a[0..n)}, n >= 1 (mean of the two middle values when n is even); reorders a. */
-    static float median(float[] a, int n) {
         int k = n / 2;
-        select(a, n, k);
-        if ((n & 1) == 1) return a[k];
-        float below = a[0]; // after select, a[0..k) <= a[k]: the lower middle is their maximum
-        for (int t = 1; t < k; t++) if (a[t] > below) below = a[t];
-        return (below + a[k]) * 0.5f;
+        float upper = fromSortKey(keys[k]);
+        return (n & 1) == 1 ? upper : (fromSortKey(keys[k - 1]) + upper) * 0.5f;
     }
 
-    /** Wirth's selection: places the k-th smallest of {@code a[0..n)} at index k. */
-    private static void select(float[] a, int n, int k) {
-        int lo = 0, hi = n - 1;
-        while (lo < hi) {
-            float pivot = a[k];
-            int i = lo, j = hi;
-            do {
-                while (a[i] < pivot) i++;
-                while (pivot < a[j]) j--;
-                if (i <= j) {
-                    float t = a[i];
-                    a[i] = a[j];
-                    a[j] = t;
-                    i++;
-                    j--;
-                }
-            } while (i <= j);
-            if (j < k) lo = i;
-            if (k < i) hi = j;
-        }
+    /** An int whose signed order is the float order (for all non-NaN floats); its own inverse. */
+    static int sortKey(float v) {
+        int bits = Float.floatToRawIntBits(v);
+        return bits ^ ((bits >> 31) & 0x7fffffff);
+    }
+
+    static float fromSortKey(int key) {
+        return Float.intBitsToFloat(key ^ ((key >> 31) & 0x7fffffff));
     }
 }

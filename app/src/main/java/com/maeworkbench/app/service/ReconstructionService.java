@@ -13,6 +13,10 @@ import javafx.collections.ListChangeListener;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.PriorityBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -43,23 +47,41 @@ public final class ReconstructionService implements AutoCloseable {
     private final WorkbenchState state;
     private final Executor fx;
     private final Measure measure;
-    private final Function<RestorationMethod, Restorers.Incremental> strategy;
-    private final ExecutorService pool;
+    private final Function<RestorationMethod, Restorers.Strategy> strategy;
+    private final ThreadPoolExecutor pool;
+    private final ThreadPoolExecutor slow;
+    private final ExecutorService metrics;
+    private final AtomicLong taskSeq = new AtomicLong();
     private final Map<String, Lane> lanes = new LinkedHashMap<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private long seq;
 
     public ReconstructionService(WorkbenchState state, Executor fx, Measure measure,
-                                 Function<RestorationMethod, Restorers.Incremental> strategy, int threads) {
+                                 Function<RestorationMethod, Restorers.Strategy> strategy, int threads) {
         this.state = state;
         this.fx = fx;
         this.measure = measure;
         this.strategy = strategy;
         AtomicInteger n = new AtomicInteger();
-        this.pool = Executors.newFixedThreadPool(threads, r -> {
+        // A priority queue: gesture ends before drag previews, then lanes in panel order (the MAE first).
+        this.pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new PriorityBlockingQueue<>(), r -> {
             Thread t = new Thread(r, "restore-" + n.incrementAndGet());
             t.setDaemon(true);
             t.setPriority(Thread.NORM_PRIORITY - 1); // keep the FX thread responsive on 2 cores
+            return t;
+        });
+        // Full-only methods (seconds for OpenCV's inpainting on a loaded machine) get their own thread, so
+        // they never hold a thread the live methods need.
+        this.slow = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new PriorityBlockingQueue<>(), r -> {
+            Thread t = new Thread(r, "restore-full");
+            t.setDaemon(true);
+            t.setPriority(Thread.NORM_PRIORITY - 1);
+            return t;
+        });
+        this.metrics = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "metrics");
+            t.setDaemon(true);
+            t.setPriority(Thread.MIN_PRIORITY); // numbers may lag the pixels, never the other way round
             return t;
         });
         state.methods().addListener((ListChangeListener<RestorationMethod>) c -> rebuildLanes());
@@ -67,17 +89,29 @@ public final class ReconstructionService implements AutoCloseable {
         rebuildLanes();
     }
 
+    /** Keeps the lanes of unchanged methods (and their incremental state); new methods start from scratch. */
     private void rebuildLanes() {
-        lanes.values().forEach(Lane::cancel);
+        Map<String, Lane> old = new LinkedHashMap<>(lanes);
         lanes.clear();
         for (RestorationMethod m : state.methods()) {
-            if (m.availability().available()) lanes.put(m.id(), new Lane(m, strategy.apply(m)));
+            if (!m.availability().available()) continue;
+            int order = lanes.size();
+            Lane kept = old.get(m.id());
+            if (kept != null && kept.method == m) {
+                old.remove(m.id());
+                lanes.put(m.id(), kept);
+            } else {
+                lanes.put(m.id(), new Lane(m, strategy.apply(m), order));
+            }
         }
+        old.values().forEach(Lane::cancel);
         if (state.getImage() != null) onMaskChange(new MaskChange(-1, Region.EMPTY, false));
     }
 
-    /** Re-runs every method from scratch, e.g. after the model or device changed. */
+    /** Re-runs every method from scratch. */
     public void recomputeAll() {
+        lanes.values().forEach(Lane::cancel);
+        lanes.clear();
         rebuildLanes();
     }
 
@@ -93,11 +127,31 @@ public final class ReconstructionService implements AutoCloseable {
     public void close() {
         lanes.values().forEach(Lane::cancel);
         pool.shutdownNow();
+        slow.shutdownNow();
+        metrics.shutdownNow();
+    }
+
+    /** A lane's turn on the pool, ordered by urgency. */
+    private record Turn(Lane lane, boolean urgent, int order, long seq) implements Runnable, Comparable<Turn> {
+        @Override
+        public void run() {
+            lane.runOne();
+        }
+
+        @Override
+        public int compareTo(Turn o) {
+            if (urgent != o.urgent) return urgent ? -1 : 1;
+            if (order != o.order) return Integer.compare(order, o.order);
+            return Long.compare(seq, o.seq);
+        }
     }
 
     private final class Lane {
         private final RestorationMethod method;
         private final Restorers.Incremental restorer;
+        private final boolean live;
+        private final int order;
+        private final AtomicReference<Runnable> pendingMetrics = new AtomicReference<>();
         private final AtomicReference<Request> pending = new AtomicReference<>();
         private boolean scheduled;        // guarded by this
         private Thread worker;            // guarded by this; set while computing
@@ -107,13 +161,17 @@ public final class ReconstructionService implements AutoCloseable {
         private long lastGeneration = -1;
         private Mask lastMask;
         private FloatImage lastResult;
+        private MethodResult lastPublished;
 
-        Lane(RestorationMethod method, Restorers.Incremental restorer) {
+        Lane(RestorationMethod method, Restorers.Strategy strategy, int order) {
             this.method = method;
-            this.restorer = restorer;
+            this.restorer = strategy.restorer();
+            this.live = strategy.live();
+            this.order = order;
         }
 
         void submit(Request r) {
+            if (r.preview && !live) return; // full-only methods wait for the gesture to end
             pending.set(r);
             synchronized (this) {
                 boolean stale = current != null && (!r.preview || current.generation != r.generation);
@@ -121,7 +179,12 @@ public final class ReconstructionService implements AutoCloseable {
                 if (scheduled) return;
                 scheduled = true;
             }
-            pool.execute(this::runOne);
+            schedule();
+        }
+
+        private void schedule() {
+            Request next = pending.get();
+            (live ? pool : slow).execute(new Turn(this, next != null && !next.preview, order, taskSeq.incrementAndGet()));
         }
 
         void cancel() {
@@ -155,18 +218,22 @@ public final class ReconstructionService implements AutoCloseable {
                     return;
                 }
             }
-            pool.execute(this::runOne); // back of the queue: other lanes get their turn
+            schedule(); // back in the queue: other lanes get their turn
         }
 
         private void compute(Request r) {
             boolean sameImage = r.generation == lastGeneration && lastResult != null;
             Region dirty = sameImage ? changedRegion(lastMask, r.mask) : new Region(0, 0, r.image.width(), r.image.height());
-            if (sameImage && dirty.isEmpty()) return;
+            if (sameImage && dirty.isEmpty()) {
+                // The last drag step already drew this mask; a gesture end still owes its numbers.
+                if (!r.preview && lastPublished != null) measureLater(r, lastPublished);
+                return;
+            }
             inFlight.incrementAndGet();
             fx.execute(() -> state.busyProperty().set(inFlight.get()));
             try {
                 long t0 = System.nanoTime();
-                RegionRestore.Outcome out = restorer.restore(r.image, r.mask, dirty, sameImage ? lastResult : null);
+                RegionRestore.Outcome out = restorer.restore(r.image, r.mask, sameImage ? lastMask : null, dirty, sameImage ? lastResult : null);
                 double ms = (System.nanoTime() - t0) / 1e6;
                 if (Thread.currentThread().isInterrupted() || cancelled) return;
                 lastGeneration = r.generation;
@@ -174,10 +241,8 @@ public final class ReconstructionService implements AutoCloseable {
                 lastResult = out.image();
                 MethodResult result = new MethodResult(method.id(), out.image(), null, ms, out.region(), null, r.seq, r.nanos, r.preview);
                 publish(r, result);
-                if (pending.get() == null && !cancelled) {
-                    // Metrics only for the newest state: SSIM on every drag step would cost more than the drag.
-                    publish(r, result.withMetrics(measure.measure(r.image, out.image(), r.mask, ms)));
-                }
+                lastPublished = result;
+                if (!r.preview) measureLater(r, result);
             } catch (RuntimeException e) {
                 if (cancelled || Thread.currentThread().isInterrupted() || e instanceof java.util.concurrent.CancellationException || isInterruption(e)) return;
                 lastResult = null; // the next request starts from scratch
@@ -186,6 +251,23 @@ public final class ReconstructionService implements AutoCloseable {
             } finally {
                 inFlight.decrementAndGet();
                 fx.execute(() -> state.busyProperty().set(inFlight.get()));
+            }
+        }
+
+        /**
+         * Metrics on their own low-priority thread, newest result only: SSIM must not hold up the pixels of
+         * other methods, and numbers for an edit already superseded are not worth computing.
+         */
+        private void measureLater(Request r, MethodResult result) {
+            Runnable job = () -> {
+                if (cancelled || pending.get() != null) return;
+                publish(r, result.withMetrics(measure.measure(r.image, result.image(), r.mask, result.restoreMillis())));
+            };
+            if (pendingMetrics.getAndSet(job) == null) {
+                metrics.execute(() -> {
+                    Runnable j = pendingMetrics.getAndSet(null);
+                    if (j != null) j.run();
+                });
             }
         }
 

@@ -5,17 +5,18 @@ import com.maeworkbench.mask.Mask;
 import com.maeworkbench.mask.Region;
 import com.maeworkbench.method.RestorationMethod;
 
-import java.util.ArrayDeque;
-
 /**
  * Recomputes a classical method only around a mask edit: crop, restore the crop, paste back.
  * <p>
- * Valid for methods whose fill of a hole depends only on that hole (its 8-connected component) and on
- * pixels within {@code radius} of it. The recomputed area is the edit grown by the radius plus every hole
- * reaching into it; the crop adds another radius of context, so pasted pixels never saw the crop border.
- * When that area grows past half the image a full run is as cheap, and {@link #restore} does that.
+ * For a method whose output at a pixel depends only on pixels within {@code reach} of it (and on the mask
+ * there), an edit in {@code dirty} can change only pixels within {@code reach} of it; restoring a crop
+ * that adds another {@code reach} of context gives those pixels exactly the full run's values. When the
+ * crop would cover most of the image a full run is as cheap, and {@link #restore} does that.
  */
 public final class RegionRestore {
+
+    /** Above this share of the image a crop saves too little to be worth it. */
+    private static final double MAX_CROP_SHARE = 0.6;
 
     private RegionRestore() {
     }
@@ -24,59 +25,14 @@ public final class RegionRestore {
     public record Outcome(FloatImage image, boolean region) {
     }
 
-    public static Outcome restore(RestorationMethod method, int radius, FloatImage image, Mask mask, Region dirty, FloatImage previous) {
-        if (previous == null || dirty.isEmpty()) return new Outcome(method.restore(image, mask), false);
-        Region work = affected(mask, dirty, radius);
-        if (work == null) return new Outcome(method.restore(image, mask), false);
-        Region crop = work.grow(radius, image.width(), image.height());
+    public static Outcome restore(RestorationMethod method, int reach, FloatImage image, Mask mask, Region dirty, FloatImage previous) {
+        if (previous == null || dirty.isEmpty() || reach < 0) return new Outcome(method.restore(image, mask), false);
+        int w = image.width(), h = image.height();
+        Region affected = dirty.grow(reach, w, h);
+        Region crop = affected.grow(reach, w, h);
+        if ((double) crop.width() * crop.height() > MAX_CROP_SHARE * w * h) return new Outcome(method.restore(image, mask), false);
         FloatImage restoredCrop = method.restore(crop(image, crop), crop(mask, crop));
-        return new Outcome(paste(previous, image, restoredCrop, crop, work), true);
-    }
-
-    /**
-     * The rectangle whose pixels may change: {@code dirty} grown by {@code radius}, with the bounding box of
-     * every hole touching it; null when that covers more than half the image.
-     */
-    static Region affected(Mask mask, Region dirty, int radius) {
-        int w = mask.width(), h = mask.height();
-        long limit = (long) w * h / 2;
-        Region seedArea = dirty.grow(radius, w, h);
-        boolean[] m = mask.missing();
-        boolean[] seen = new boolean[m.length];
-        int x0 = seedArea.x(), y0 = seedArea.y(), x1 = seedArea.right() - 1, y1 = seedArea.bottom() - 1;
-        ArrayDeque<Integer> queue = new ArrayDeque<>();
-        for (int y = seedArea.y(); y < seedArea.bottom(); y++) {
-            for (int x = seedArea.x(); x < seedArea.right(); x++) {
-                int i = y * w + x;
-                if (!m[i] || seen[i]) continue;
-                seen[i] = true;
-                queue.add(i);
-                while (!queue.isEmpty()) {
-                    int p = queue.poll();
-                    int px = p % w, py = p / w;
-                    if (px < x0) x0 = px;
-                    if (px > x1) x1 = px;
-                    if (py < y0) y0 = py;
-                    if (py > y1) y1 = py;
-                    if ((long) (x1 - x0 + 1) * (y1 - y0 + 1) > limit) return null;
-                    for (int dy = -1; dy <= 1; dy++) {
-                        int ny = py + dy;
-                        if (ny < 0 || ny >= h) continue;
-                        for (int dx = -1; dx <= 1; dx++) {
-                            int nx = px + dx;
-                            if (nx < 0 || nx >= w) continue;
-                            int n = ny * w + nx;
-                            if (m[n] && !seen[n]) {
-                                seen[n] = true;
-                                queue.add(n);
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        Region r = new Region(x0, y0, x1 - x0 + 1, y1 - y0 + 1);
-        return (long) r.width() * r.height() > limit ? null : r;
+        return new Outcome(paste(previous, restoredCrop, crop, affected), true);
     }
 
     static FloatImage crop(FloatImage image, Region r) {
@@ -99,16 +55,16 @@ public final class RegionRestore {
     }
 
     /**
-     * The previous result with {@code work} replaced: restored pixels from the crop, and the original where
-     * the mask no longer covers (so erased strokes show the image again).
+     * The previous result with {@code affected} taken from the restored crop (which also holds the original
+     * where the mask no longer covers, so erased strokes show the image again).
      */
-    private static FloatImage paste(FloatImage previous, FloatImage original, FloatImage restoredCrop, Region crop, Region work) {
+    private static FloatImage paste(FloatImage previous, FloatImage restoredCrop, Region crop, Region affected) {
         FloatImage out = previous.copy();
-        int w = original.width();
+        int w = previous.width();
         for (int c = 0; c < out.channels(); c++) {
             float[] dst = out.plane(c), src = restoredCrop.plane(c);
-            for (int y = work.y(); y < work.bottom(); y++) {
-                System.arraycopy(src, (y - crop.y()) * crop.width() + (work.x() - crop.x()), dst, y * w + work.x(), work.width());
+            for (int y = affected.y(); y < affected.bottom(); y++) {
+                System.arraycopy(src, (y - crop.y()) * crop.width() + (affected.x() - crop.x()), dst, y * w + affected.x(), affected.width());
             }
         }
         return out;

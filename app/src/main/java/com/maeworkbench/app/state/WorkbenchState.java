@@ -2,6 +2,9 @@ package com.maeworkbench.app.state;
 
 import com.maeworkbench.image.DisplayWindow;
 import com.maeworkbench.image.FloatImage;
+import com.maeworkbench.mae.Device;
+import com.maeworkbench.mae.ExecutionChoice;
+import com.maeworkbench.mae.ModelInfo;
 import com.maeworkbench.mask.Mask;
 import com.maeworkbench.mask.Region;
 import com.maeworkbench.method.RestorationMethod;
@@ -69,7 +72,7 @@ public final class WorkbenchState {
     // --- mask tools
     private final ObjectProperty<Tool> tool = new SimpleObjectProperty<>(this, "tool", Tool.BRUSH);
     private final DoubleProperty brushRadius = new SimpleDoubleProperty(this, "brushRadius", 8);
-    private final DoubleProperty maskOpacity = new SimpleDoubleProperty(this, "maskOpacity", 0.85);
+    private final DoubleProperty maskOpacity = new SimpleDoubleProperty(this, "maskOpacity", 1.0);
     private final BooleanProperty gridVisible = new SimpleBooleanProperty(this, "gridVisible");
     private final IntegerProperty patchSize = new SimpleIntegerProperty(this, "patchSize", 8);
     private final DoubleProperty randomRatio = new SimpleDoubleProperty(this, "randomRatio", 0.5);
@@ -77,12 +80,20 @@ public final class WorkbenchState {
     private final IntegerProperty randomSeed = new SimpleIntegerProperty(this, "randomSeed", 1);
     private final IntegerProperty strokeCount = new SimpleIntegerProperty(this, "strokeCount", 6);
 
+    // --- model
+    private final ObjectProperty<Device> device = new SimpleObjectProperty<>(this, "device", Device.AUTO);
+    private final ObjectProperty<Path> modelPath = new SimpleObjectProperty<>(this, "modelPath");
+    private final ObjectProperty<ModelInfo> modelInfo = new SimpleObjectProperty<>(this, "modelInfo");
+    private final ObjectProperty<ExecutionChoice> execution = new SimpleObjectProperty<>(this, "execution");
+    private final StringProperty modelError = new SimpleStringProperty(this, "modelError");
+
     // --- status
     private final StringProperty status = new SimpleStringProperty(this, "status", "");
     private final StringProperty deviceStatus = new SimpleStringProperty(this, "deviceStatus", "");
     private final StringProperty timing = new SimpleStringProperty(this, "timing", "");
     private final StringProperty pixelReadout = new SimpleStringProperty(this, "pixelReadout", "");
     private final IntegerProperty busy = new SimpleIntegerProperty(this, "busy");
+    private final ObservableList<String> notifications = FXCollections.observableArrayList();
     private final BooleanProperty debugTimings = new SimpleBooleanProperty(this, "debugTimings", Boolean.getBoolean("mae.debug"));
 
     public WorkbenchState() {
@@ -159,4 +170,11 @@ public final class WorkbenchState {
     public StringProperty pixelReadoutProperty() { return pixelReadout; }
     public IntegerProperty busyProperty() { return busy; }
     public BooleanProperty debugTimingsProperty() { return debugTimings; }
+    public ObjectProperty<Device> deviceProperty() { return device; }
+    public ObjectProperty<Path> modelPathProperty() { return modelPath; }
+    public ObjectProperty<ModelInfo> modelInfoProperty() { return modelInfo; }
+    public ObjectProperty<ExecutionChoice> executionProperty() { return execution; }
+    public StringProperty modelErrorProperty() { return modelError; }
+    /** Every notification shown, newest last (the popups fade; this log does not). */
+    public ObservableList<String> notifications() { return notifications; }
 }

@@ -1,6 +1,7 @@
 package com.maeworkbench.app.view;
 
 import com.maeworkbench.app.service.MaskController;
+import com.maeworkbench.app.state.MaskChange;
 import com.maeworkbench.app.state.MethodResult;
 import com.maeworkbench.app.state.WorkbenchState;
 import com.maeworkbench.image.FloatImage;
@@ -10,9 +11,9 @@ import javafx.collections.MapChangeListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -31,6 +32,7 @@ public final class ImagePanel extends VBox {
     private static final PseudoClass STALE = PseudoClass.getPseudoClass("stale");
 
     private final String id;
+    private final String title;
     private final WorkbenchState state;
     private final PanelImages images;
     private final Label metrics = new Label();
@@ -40,9 +42,14 @@ public final class ImagePanel extends VBox {
     private final Viewport viewport;
     private final InvalidationListener refresh = this::refresh;
     private final MapChangeListener<String, MethodResult> resultListener = c -> refreshMetrics();
+    // The mask share is counted once per gesture, not on every drag step.
+    private final javafx.beans.value.ChangeListener<MaskChange> maskListener = (o, a, c) -> {
+        if (!c.preview()) refreshMetrics();
+    };
 
     public ImagePanel(String id, String title, WorkbenchState state, PanelImages images, MaskController masks) {
         this.id = id;
+        this.title = title;
         this.state = state;
         this.images = images;
         getStyleClass().add("image-panel");
@@ -51,9 +58,7 @@ public final class ImagePanel extends VBox {
         titleLabel.getStyleClass().add("panel-title");
         metrics.getStyleClass().add("panel-metrics");
         metrics.setId("metrics-" + id);
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(8, titleLabel, spacer, metrics);
+        VBox header = new VBox(0, titleLabel, metrics);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("panel-header");
 
@@ -71,10 +76,11 @@ public final class ImagePanel extends VBox {
 
         // Weak-free listeners removed in dispose(): panels are rebuilt when methods or the split change.
         for (Observable o : new Observable[]{state.showOriginalProperty(), state.splitAProperty(), state.splitBProperty(),
-                state.bestMethodProperty(), state.imageProperty(), state.maskChangeProperty()}) {
+                state.bestMethodProperty(), state.imageProperty(), state.modelErrorProperty()}) {
             o.addListener(refresh);
         }
         state.results().addListener(resultListener);
+        if (WorkbenchState.MASKED.equals(id)) state.maskChangeProperty().addListener(maskListener);
         refresh(null);
     }
 
@@ -85,10 +91,11 @@ public final class ImagePanel extends VBox {
     /** Detaches from the state before the panel is thrown away. */
     public void dispose() {
         for (Observable o : new Observable[]{state.showOriginalProperty(), state.splitAProperty(), state.splitBProperty(),
-                state.bestMethodProperty(), state.imageProperty(), state.maskChangeProperty()}) {
+                state.bestMethodProperty(), state.imageProperty(), state.modelErrorProperty()}) {
             o.removeListener(refresh);
         }
         state.results().removeListener(resultListener);
+        state.maskChangeProperty().removeListener(maskListener);
         viewport.dispose();
         base.imageProperty().unbind();
         top.imageProperty().unbind();
@@ -125,6 +132,9 @@ public final class ImagePanel extends VBox {
             metrics.setText(state.getMask() == null ? "" : String.format("mask %.1f%%", 100 * state.getMask().ratio()));
         } else if (SPLIT.equals(id)) {
             metrics.setText("A ◀ ▶ B");
+        } else if (r == null && "mae".equals(id) && state.modelErrorProperty().get() != null) {
+            metrics.setText("no model — Model ▸ Choose model…");
+            Tooltip.install(metrics, new Tooltip(state.modelErrorProperty().get()));
         } else if (r == null) {
             metrics.setText("computing…");
         } else if (r.error() != null) {
@@ -146,5 +156,22 @@ public final class ImagePanel extends VBox {
 
     Image shownImage() {
         return base.getImage();
+    }
+
+    String title() {
+        return title;
+    }
+
+    String metricsText() {
+        return metrics.getText();
+    }
+
+    double effectiveZoom() {
+        return viewport.effectiveZoom();
+    }
+
+    /** Screen point (in this panel) of an image pixel's centre, for tests and tools. */
+    public javafx.geometry.Point2D imageToScreen(double ix, double iy) {
+        return viewport.localToScreen(viewport.toScreenX(ix), viewport.toScreenY(iy));
     }
 }

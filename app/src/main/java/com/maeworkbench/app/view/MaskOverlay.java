@@ -51,12 +51,15 @@ final class MaskOverlay {
         });
     }
 
+    /** Row by row through a scratch array: bulk puts into the direct buffer are far cheaper than single ones. */
     private static void write(Mask mask, Region r, IntBuffer out) {
         boolean[] m = mask.missing();
         int w = mask.width();
+        int[] row = new int[r.width()];
         for (int y = r.y(); y < r.bottom(); y++) {
-            int row = y * w;
-            for (int x = r.x(); x < r.right(); x++) out.put(row + x, m[row + x] ? HOLE : 0);
+            int base = y * w + r.x();
+            for (int x = 0; x < row.length; x++) row[x] = m[base + x] ? HOLE : 0;
+            out.put(base, row);
         }
     }
 }

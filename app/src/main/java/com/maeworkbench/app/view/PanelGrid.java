@@ -3,6 +3,7 @@ package com.maeworkbench.app.view;
 import com.maeworkbench.app.service.MaskController;
 import com.maeworkbench.app.state.WorkbenchState;
 import com.maeworkbench.image.FloatImage;
+import com.maeworkbench.mae.MaeMethod;
 import com.maeworkbench.method.RestorationMethod;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
@@ -18,7 +19,7 @@ import java.util.Optional;
  */
 public final class PanelGrid extends Pane {
 
-    private static final double GAP = 6, HEADER = 26;
+    private static final double GAP = 6, HEADER = 40;
 
     private final WorkbenchState state;
     private final PanelImages images;
@@ -42,9 +43,25 @@ public final class PanelGrid extends Pane {
         panels.add(new ImagePanel(WorkbenchState.ORIGINAL, "Original", state, images, masks));
         panels.add(new ImagePanel(WorkbenchState.MASKED, "Masked input", state, images, masks));
         for (RestorationMethod m : state.methods()) {
-            if (m.availability().available()) panels.add(new ImagePanel(m.id(), m.displayName(), state, images, masks));
+            // The MAE panel stays even without a model, to say why; unavailable baselines are left out.
+            if (m.availability().available() || m instanceof MaeMethod) {
+                panels.add(new ImagePanel(m.id(), m.displayName(), state, images, masks));
+            }
         }
         getChildren().setAll(panels);
+    }
+
+    /** The zoom the panels currently draw with (the fit zoom while fitting). */
+    public double effectiveZoom() {
+        return getChildren().isEmpty() ? state.zoomProperty().get() : ((ImagePanel) getChildren().get(0)).effectiveZoom();
+    }
+
+    public List<ImagePanel> panels() {
+        return getChildren().stream().map(n -> (ImagePanel) n).toList();
+    }
+
+    PanelImages images() {
+        return images;
     }
 
     public Optional<ImagePanel> panel(String id) {

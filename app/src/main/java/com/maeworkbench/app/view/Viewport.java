@@ -113,6 +113,14 @@ final class Viewport extends Pane {
         return state.fitProperty().get() && img != null ? img.height() / 2.0 : state.centerYProperty().get();
     }
 
+    double toScreenX(double ix) {
+        return (ix - centerX()) * effectiveZoom() + getWidth() / 2;
+    }
+
+    double toScreenY(double iy) {
+        return (iy - centerY()) * effectiveZoom() + getHeight() / 2;
+    }
+
     double toImageX(double sx) {
         return centerX() + (sx - getWidth() / 2) / effectiveZoom();
     }

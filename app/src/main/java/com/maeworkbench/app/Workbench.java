@@ -1,0 +1,204 @@
+package com.maeworkbench.app;
+
+import atlantafx.base.theme.PrimerDark;
+import com.maeworkbench.app.service.Exporter;
+import com.maeworkbench.app.service.ImageService;
+import com.maeworkbench.app.service.MaskController;
+import com.maeworkbench.app.service.ModelService;
+import com.maeworkbench.app.service.PerfLog;
+import com.maeworkbench.app.service.ReconstructionService;
+import com.maeworkbench.app.service.Restorers;
+import com.maeworkbench.app.state.MethodResult;
+import com.maeworkbench.app.state.WorkbenchState;
+import com.maeworkbench.app.view.InspectorView;
+import com.maeworkbench.app.view.MenuBarView;
+import com.maeworkbench.app.view.PanelGrid;
+import com.maeworkbench.app.view.PanelImages;
+import com.maeworkbench.app.view.StatusBarView;
+import com.maeworkbench.app.view.ToolBarView;
+import com.maeworkbench.mae.MaeModel;
+import com.maeworkbench.method.Methods;
+import com.maeworkbench.metric.Quality;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.collections.MapChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Composition root: builds the state, the services and the views, and wires them to one stage.
+ * Kept apart from {@link WorkbenchApp} so tests can start a workbench on a TestFX stage.
+ */
+public final class Workbench {
+
+    /** The mask the app opens with, so the first screen already compares MAE with the baselines. */
+    public static final String STARTUP_MASK = "patches:ratio=0.5,size=16,seed=1";
+    public static final String DEFAULT_SAMPLE = "astronaut.png";
+
+    private final WorkbenchState state = new WorkbenchState();
+    private final PerfLog perf = new PerfLog(Boolean.getBoolean("mae.debug"));
+    private final AppPreferences prefs = new AppPreferences();
+    private final Notifier notifier = new Notifier(state);
+    private final MaskController masks = new MaskController(state);
+    private final ReconstructionService reconstruction;
+    private final ImageService images;
+    private final ModelService models;
+    private final Exporter exporter;
+    private final WorkbenchActions actions;
+    private final PanelGrid grid;
+    private final Stage stage;
+    private CompletableFuture<Boolean> startupImage = CompletableFuture.completedFuture(false);
+    private CompletableFuture<Boolean> startupModel = CompletableFuture.completedFuture(false);
+
+    public Workbench(Stage stage) {
+        this.stage = stage;
+        Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet());
+        prefs.restoreSettings(state);
+        int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
+        reconstruction = new ReconstructionService(state, Platform::runLater, Quality::measure, Restorers::forMethod, threads);
+        images = new ImageService(state, notifier, prefs::addRecent);
+        models = new ModelService(state, notifier);
+        exporter = new Exporter(state, notifier);
+        actions = new WorkbenchActions(state, masks, images, models, exporter, notifier, prefs, perf);
+
+        PanelImages rendered = new PanelImages(state, perf);
+        grid = new PanelGrid(state, rendered, masks);
+        grid.setId("panel-grid");
+        Label overlay = new Label();
+        overlay.getStyleClass().add("debug-overlay");
+        overlay.visibleProperty().bind(state.debugTimingsProperty());
+        state.results().addListener((MapChangeListener<String, MethodResult>) c -> {
+            if (state.debugTimingsProperty().get()) overlay.setText(perf.summary());
+        });
+        StackPane center = new StackPane(grid, overlay);
+        StackPane.setAlignment(overlay, Pos.BOTTOM_LEFT);
+        SplitPane split = new SplitPane(center, new InspectorView(actions));
+        split.setDividerPositions(prefs.dividerPosition());
+        SplitPane.setResizableWithParent(split.getItems().get(1), false);
+        BorderPane root = new BorderPane(split);
+        root.setTop(new VBox(new MenuBarView(actions), new ToolBarView(actions)));
+        root.setBottom(new StatusBarView(state));
+        root.getStyleClass().add("workbench");
+
+        Scene scene = new Scene(root, 1500, 940);
+        scene.getStylesheets().add(Objects.requireNonNull(Workbench.class.getResource("workbench.css")).toExternalForm());
+        installKeys(scene);
+        installDragAndDrop(scene);
+        actions.attach(stage, grid);
+        notifier.setOwner(stage);
+        stage.setTitle("MAE Restoration Workbench");
+        stage.setScene(scene);
+        prefs.restoreWindow(stage);
+        state.imagePathProperty().addListener((o, a, p) ->
+                stage.setTitle((p == null ? "" : p.getFileName() + " — ") + "MAE Restoration Workbench"));
+        stage.setOnHidden(e -> {
+            prefs.saveWindow(stage);
+            prefs.saveDividerPosition(split.getDividerPositions()[0]);
+            prefs.saveSettings(state);
+            if (perf.samples("mae") > 0) System.err.println("[mae-perf] summary\n" + perf.summary());
+            close();
+        });
+        state.methods().setAll(Methods.classical());
+    }
+
+    /** Loads the model and the first image: a path given on the command line, else the default sample. */
+    public void startUp(List<String> args) {
+        Path model = System.getProperty("mae.model") != null || prefs.modelPath() == null || !Files.isRegularFile(prefs.modelPath())
+                ? MaeModel.defaultModelPath() : prefs.modelPath();
+        startupModel = models.load(model, state.deviceProperty().get());
+        Path first = args.isEmpty() ? defaultSample() : Path.of(args.get(0));
+        if (first != null) startupImage = images.open(first, STARTUP_MASK);
+        else state.statusProperty().set("Open an image (Ctrl+O), drop one here, or pick a sample (Ctrl+G)");
+    }
+
+    static Path defaultSample() {
+        List<Assets.Sample> samples = Assets.samples();
+        return samples.stream().map(Assets.Sample::file).filter(f -> f.getFileName().toString().equals(DEFAULT_SAMPLE))
+                .findFirst().orElse(samples.isEmpty() ? null : samples.get(0).file());
+    }
+
+    private void installKeys(Scene scene) {
+        // Space shows the original while held; a filter so focused buttons do not also act on it.
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.SPACE) {
+                state.showOriginalProperty().set(true);
+                e.consume();
+            }
+        });
+        scene.addEventFilter(KeyEvent.KEY_RELEASED, e -> {
+            if (e.getCode() == KeyCode.SPACE) {
+                state.showOriginalProperty().set(false);
+                e.consume();
+            }
+        });
+    }
+
+    private void installDragAndDrop(Scene scene) {
+        scene.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) e.acceptTransferModes(TransferMode.COPY);
+            e.consume();
+        });
+        scene.setOnDragDropped(e -> {
+            List<File> files = e.getDragboard().getFiles();
+            boolean ok = !files.isEmpty();
+            if (ok) {
+                Path p = files.get(0).toPath();
+                if (p.getFileName().toString().toLowerCase().endsWith(".onnx")) models.load(p, state.deviceProperty().get());
+                else actions.open(p);
+            }
+            e.setDropCompleted(ok);
+            e.consume();
+        });
+    }
+
+    public void close() {
+        reconstruction.close();
+        images.close();
+        exporter.close();
+        models.close();
+    }
+
+    public WorkbenchState state() {
+        return state;
+    }
+
+    public WorkbenchActions actions() {
+        return actions;
+    }
+
+    public PanelGrid grid() {
+        return grid;
+    }
+
+    public PerfLog perf() {
+        return perf;
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    public CompletableFuture<Boolean> startupImage() {
+        return startupImage;
+    }
+
+    public CompletableFuture<Boolean> startupModel() {
+        return startupModel;
+    }
+}

@@ -1,0 +1,115 @@
+package com.maeworkbench.app.service;
+
+import com.maeworkbench.app.Notifier;
+import com.maeworkbench.app.state.WorkbenchState;
+import com.maeworkbench.mae.Device;
+import com.maeworkbench.mae.ExecutionChoice;
+import com.maeworkbench.mae.MaeMethod;
+import com.maeworkbench.method.RestorationMethod;
+import javafx.application.Platform;
+
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Loads the MAE model on a background thread and swaps it into the method list (always first). A model
+ * that breaks the contract is reported and the previous one stays; when none loaded yet, the MAE panel
+ * shows why. CUDA that was asked for but cannot run is reported while the model runs on the CPU.
+ */
+public final class ModelService implements AutoCloseable {
+
+    private final WorkbenchState state;
+    private final Notifier notifier;
+    private final ExecutorService loader = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "model-load");
+        t.setDaemon(true);
+        return t;
+    });
+    private MaeMethod current;
+
+    public ModelService(WorkbenchState state, Notifier notifier) {
+        this.state = state;
+        this.notifier = notifier;
+    }
+
+    /** Loads {@code file} on {@code device}; completes on the FX thread with whether it is now in use. */
+    public CompletableFuture<Boolean> load(Path file, Device device) {
+        CompletableFuture<Boolean> done = new CompletableFuture<>();
+        state.deviceStatusProperty().set("Loading model " + file.getFileName() + "…");
+        loader.execute(() -> {
+            MaeMethod method = MaeMethod.load(file, device);
+            Platform.runLater(() -> done.complete(install(method, file, device)));
+        });
+        return done;
+    }
+
+    private boolean install(MaeMethod method, Path file, Device device) {
+        if (!method.availability().available()) {
+            notifier.error("Model not loaded", method.availability().reason());
+            if (current == null) {
+                state.modelErrorProperty().set(method.availability().reason());
+                state.deviceStatusProperty().set("MAE unavailable");
+                swapIn(method);
+            } else {
+                describe(current.execution());
+            }
+            return false;
+        }
+        MaeMethod old = current;
+        current = method;
+        state.modelErrorProperty().set(null);
+        state.modelPathProperty().set(file.toAbsolutePath());
+        state.deviceProperty().set(device);
+        state.modelInfoProperty().set(method.info());
+        state.executionProperty().set(method.execution());
+        state.patchSizeProperty().set(method.info().patchSize());
+        describe(method.execution());
+        if (device == Device.CUDA && !method.execution().onGpu()) {
+            notifier.error("CUDA unavailable", method.execution().reason());
+        }
+        swapIn(method);
+        if (old != null) retire(old);
+        return true;
+    }
+
+    private void describe(ExecutionChoice choice) {
+        state.deviceStatusProperty().set(choice.provider() + (choice.reason() == null || choice.reason().isBlank() ? "" : " — " + choice.reason()));
+    }
+
+    private void swapIn(MaeMethod method) {
+        var methods = state.methods();
+        for (int i = 0; i < methods.size(); i++) {
+            RestorationMethod m = methods.get(i);
+            if (m instanceof MaeMethod) {
+                methods.set(i, method);
+                return;
+            }
+        }
+        methods.add(0, method);
+    }
+
+    /** Closes a replaced model once workers that may still be inside it have had time to notice the swap. */
+    private void retire(MaeMethod old) {
+        loader.execute(() -> {
+            try {
+                Thread.sleep(5_000); // lanes are interrupted on swap; tiles finish within milliseconds
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            old.close();
+        });
+    }
+
+    public MaeMethod current() {
+        return current;
+    }
+
+    @Override
+    public void close() {
+        loader.shutdownNow();
+        if (current != null) current.close();
+    }
+}

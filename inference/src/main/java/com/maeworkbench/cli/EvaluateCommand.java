@@ -1,0 +1,103 @@
+package com.maeworkbench.cli;
+
+import com.maeworkbench.image.FloatImage;
+import com.maeworkbench.io.ImageFileException;
+import com.maeworkbench.io.ImageFiles;
+import com.maeworkbench.mask.Mask;
+import com.maeworkbench.mask.MaskSpec;
+import com.maeworkbench.method.RestorationMethod;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+@Command(name = "evaluate", description = "Every image x mask x method: results.csv and summary.md in --out.")
+final class EvaluateCommand implements Callable<Integer> {
+
+    @Option(names = "--images", paramLabel = "DIR", required = true, description = "Folder of images (repeatable).")
+    List<String> imageDirs;
+
+    @Option(names = "--mask", paramLabel = "SPEC", required = true, description = "Mask recipe (repeatable).")
+    List<String> maskSpecs;
+
+    @Option(names = "--methods", paramLabel = "LIST", description = "Comma-separated methods (default: all available).")
+    String methods;
+
+    @Option(names = "--out", paramLabel = "DIR", required = true, description = "Output folder (created if missing).")
+    Path out;
+
+    @Mixin
+    CommonOptions common;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter stdout = spec.commandLine().getOut();
+        List<MaskSpec> specs = maskSpecs.stream().map(MaskSpec::parse).toList();
+        List<String> images = listImages(imageDirs);
+        List<Summary.Row> rows = new ArrayList<>();
+        boolean partial;
+        try (MethodSet set = MethodSet.open(methods, common, err)) {
+            partial = set.skippedRequested();
+            for (String name : images) {
+                FloatImage original;
+                try {
+                    original = ImageFiles.read(Path.of(name), common.maxPixels);
+                } catch (ImageFileException e) {
+                    err.println("skipped " + RestoreCli.oneLine(e));
+                    err.flush();
+                    partial = true;
+                    continue;
+                }
+                for (MaskSpec maskSpec : specs) {
+                    Mask mask = maskSpec.generate(original.width(), original.height());
+                    for (RestorationMethod method : set.methods()) {
+                        Timed r = Timed.run(method, original, mask);
+                        rows.add(new Summary.Row(name, maskSpec.toString(), method.id(), r.metrics()));
+                    }
+                }
+                stdout.printf(Locale.ROOT, "%s: %d masks x %d methods%n", name, specs.size(), set.methods().size());
+                stdout.flush();
+            }
+        }
+        Files.createDirectories(out);
+        TextFiles.writeAtomically(out.resolve("results.csv"), Summary.csv(rows));
+        String summary = Summary.markdown(rows);
+        TextFiles.writeAtomically(out.resolve("summary.md"), summary);
+        stdout.print(summary);
+        stdout.flush();
+        return partial ? RestoreCli.PARTIAL : RestoreCli.OK;
+    }
+
+    /** Regular, visible files of each folder, by name; the folder as passed joined with the file name. */
+    private static List<String> listImages(List<String> dirs) throws IOException {
+        List<String> names = new ArrayList<>();
+        for (String dir : dirs) {
+            Path p = Path.of(dir);
+            if (!Files.isDirectory(p)) throw new IllegalArgumentException(dir + ": not a folder");
+            try (Stream<Path> files = Files.list(p)) {
+                String prefix = dir.endsWith("/") || dir.endsWith(java.io.File.separator) ? dir : dir + "/";
+                files.filter(Files::isRegularFile)
+                        .map(f -> f.getFileName().toString())
+                        .filter(n -> !n.startsWith("."))
+                        .sorted()
+                        .forEach(n -> names.add(prefix + n));
+            }
+        }
+        return names;
+    }
+}

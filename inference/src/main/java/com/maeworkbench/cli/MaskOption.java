@@ -1,0 +1,28 @@
+package com.maeworkbench.cli;
+
+import com.maeworkbench.io.ImageFileException;
+import com.maeworkbench.io.MaskFiles;
+import com.maeworkbench.mask.Mask;
+import com.maeworkbench.mask.MaskSpec;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+
+/** {@code --mask SPEC} or {@code --mask-file PNG}, exactly one. */
+final class MaskOption {
+
+    @Option(names = "--mask", paramLabel = "SPEC", required = true,
+            description = "Mask recipe, e.g. patches:ratio=0.75,size=16,seed=1 | strokes:count=6,seed=1 | rect:x=10,y=10,w=64,h=32")
+    String spec;
+
+    @Option(names = "--mask-file", paramLabel = "PNG", required = true, description = "Mask image, white = missing, same size as the image.")
+    Path file;
+
+    Mask resolve(int width, int height) throws ImageFileException {
+        return spec != null ? MaskSpec.parse(spec).generate(width, height) : MaskFiles.read(file, width, height);
+    }
+
+    String describe() {
+        return spec != null ? spec : "file:" + file;
+    }
+}

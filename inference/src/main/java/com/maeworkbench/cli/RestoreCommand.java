@@ -1,0 +1,99 @@
+package com.maeworkbench.cli;
+
+import com.maeworkbench.image.FloatImage;
+import com.maeworkbench.io.ImageFiles;
+import com.maeworkbench.io.MaskFiles;
+import com.maeworkbench.mask.Mask;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+@Command(name = "restore", description = "Restore one image with each method; write the results and metrics.json to --out.")
+final class RestoreCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "IMAGE", description = "PNG, JPEG, TIFF, BMP, PNM or DICOM file.")
+    Path image;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    MaskOption mask;
+
+    @Option(names = "--methods", paramLabel = "LIST", description = "Comma-separated: mae,bilinear,gaussian,median,bilateral,telea,ns (default: all available).")
+    String methods;
+
+    @Option(names = "--out", paramLabel = "DIR", required = true, description = "Output folder (created if missing).")
+    Path out;
+
+    @Mixin
+    CommonOptions common;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter stdout = spec.commandLine().getOut();
+        FloatImage original = ImageFiles.read(image, common.maxPixels);
+        Mask m = mask.resolve(original.width(), original.height());
+        List<Timed> results = new ArrayList<>();
+        boolean partial;
+        try (MethodSet set = MethodSet.open(methods, common, err)) {
+            for (var method : set.methods()) results.add(Timed.run(method, original, m));
+            partial = set.skippedRequested();
+        }
+        // Everything is computed before the first byte is written: a failure leaves no partial output.
+        Files.createDirectories(out);
+        String stem = stem(image), ext = outputExtension(image);
+        MaskFiles.write(m, out.resolve(stem + "-mask.png"));
+        StringBuilder json = new StringBuilder("{\n");
+        json.append("  \"image\": ").append(TextFiles.jsonString(image.toString())).append(",\n");
+        json.append("  \"width\": ").append(original.width()).append(", \"height\": ").append(original.height())
+                .append(", \"channels\": ").append(original.channels()).append(", \"bit_depth\": ").append(original.bitDepth()).append(",\n");
+        json.append("  \"mask\": ").append(TextFiles.jsonString(mask.describe())).append(", \"masked_pixels\": ").append(m.count()).append(",\n");
+        json.append("  \"psnr_peak\": 1.0,\n  \"results\": [\n");
+        for (int i = 0; i < results.size(); i++) {
+            Timed r = results.get(i);
+            String file = stem + "-" + r.method().id() + "." + ext;
+            ImageFiles.write(r.restored(), out.resolve(file));
+            json.append("    {\"method\": ").append(TextFiles.jsonString(r.method().id()))
+                    .append(", \"file\": ").append(TextFiles.jsonString(file))
+                    .append(", \"psnr_masked\": ").append(TextFiles.jsonNumber(r.metrics().psnrMasked(), 3))
+                    .append(", \"psnr_full\": ").append(TextFiles.jsonNumber(r.metrics().psnrFull(), 3))
+                    .append(", \"ssim\": ").append(TextFiles.jsonNumber(r.metrics().ssim(), 4))
+                    .append(", \"millis\": ").append(TextFiles.jsonNumber(r.metrics().millis(), 1))
+                    .append(i + 1 < results.size() ? "},\n" : "}\n");
+            stdout.printf(Locale.ROOT, "%-10s PSNR(mask) %7s dB  PSNR(full) %7s dB  SSIM %6s  %8.1f ms  -> %s%n", r.method().id(),
+                    TextFiles.csvNumber(r.metrics().psnrMasked(), 2), TextFiles.csvNumber(r.metrics().psnrFull(), 2),
+                    TextFiles.csvNumber(r.metrics().ssim(), 4), r.metrics().millis(), out.resolve(file));
+        }
+        json.append("  ]\n}\n");
+        TextFiles.writeAtomically(out.resolve("metrics.json"), json.toString());
+        stdout.flush();
+        return partial ? RestoreCli.PARTIAL : RestoreCli.OK;
+    }
+
+    static String stem(Path p) {
+        String name = p.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    /** TIFF stays TIFF; everything else becomes lossless PNG at the source's bit depth. */
+    static String outputExtension(Path p) {
+        String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".tif") || name.endsWith(".tiff") ? "tif" : "png";
+    }
+}

@@ -1,0 +1,131 @@
+package com.maeworkbench.cli;
+
+import com.maeworkbench.image.FloatImage;
+import com.maeworkbench.io.ImageFiles;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class RestoreCliTest {
+
+    static final Path FIXTURE = Path.of("src/test/resources/mae/fixture.onnx");
+
+    @TempDir
+    static Path dir;
+    static Path images;
+
+    record Run(int exit, String out, String err) {
+    }
+
+    static Run cli(String... args) {
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        int exit = RestoreCli.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @BeforeAll
+    static void images() throws IOException {
+        images = Files.createDirectories(dir.resolve("imgs"));
+        ImageFiles.write(SelfTestCommand.syntheticImage(80, 64), images.resolve("a.png"));
+        float[] gray = new float[40 * 30];
+        for (int i = 0; i < gray.length; i++) gray[i] = (i % 40) / 40f;
+        ImageFiles.write(FloatImage.of(40, 30, 16, gray), images.resolve("b16.png"));
+    }
+
+    @Test
+    void restoreWritesEveryMethodAndMetrics() throws IOException {
+        Path out = dir.resolve("restore");
+        Run r = cli("restore", images.resolve("b16.png").toString(), "--mask", "rect:x=5,y=5,w=10,h=8",
+                "--model", FIXTURE.toString(), "--methods", "mae,bilinear,gaussian", "--out", out.toString());
+        assertEquals(0, r.exit(), r.err());
+        for (String m : List.of("mae", "bilinear", "gaussian")) {
+            FloatImage restored = ImageFiles.read(out.resolve("b16-" + m + ".png"), 1_000_000);
+            assertEquals(40, restored.width());
+            assertEquals(16, restored.bitDepth(), "same bit depth as the input");
+        }
+        assertTrue(Files.exists(out.resolve("b16-mask.png")));
+        String json = Files.readString(out.resolve("metrics.json"));
+        assertTrue(json.contains("\"method\": \"bilinear\"") && json.contains("\"psnr_masked\""), json);
+        assertTrue(json.contains("\"mask\": \"rect:x=5,y=5,w=10,h=8\""), json);
+    }
+
+    @Test
+    void evaluateWritesTheTableAndSkipsUnreadableImages() throws IOException {
+        Path bad = Files.createDirectories(dir.resolve("mixed"));
+        Files.copy(images.resolve("a.png"), bad.resolve("good.png"));
+        Files.writeString(bad.resolve("notes.png"), "this is text, not a picture");
+        Path out = dir.resolve("eval");
+        Run r = cli("evaluate", "--images", bad.toString(), "--mask", "patches:ratio=0.5,size=16,seed=1",
+                "--mask", "strokes:count=3,seed=2", "--methods", "bilinear,median", "--model", FIXTURE.toString(), "--out", out.toString());
+        assertEquals(2, r.exit(), "an unreadable image makes the run partial");
+        assertTrue(r.err().contains("notes.png") && r.err().lines().count() == 1, r.err());
+        List<String> csv = Files.readAllLines(out.resolve("results.csv"));
+        assertEquals("image,mask,method,psnr_masked,psnr_full,ssim,millis", csv.get(0));
+        assertEquals(1 + 2 * 2, csv.size(), "one image x two masks x two methods");
+        assertTrue(csv.get(1).startsWith(bad + "/good.png,\"patches:ratio=0.5,size=16,seed=1\",bilinear,"), csv.get(1));
+        String summary = Files.readString(out.resolve("summary.md"));
+        assertTrue(summary.contains("| bilinear |") && summary.contains("**"), summary);
+    }
+
+    @Test
+    void badImageIsOneLineAndWritesNothing() throws IOException {
+        Path empty = Files.createFile(dir.resolve("empty.png"));
+        Path out = dir.resolve("never");
+        Run r = cli("restore", empty.toString(), "--mask", "patches:ratio=0.5,size=8,seed=1", "--out", out.toString());
+        assertEquals(1, r.exit());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().contains("empty.png"), r.err());
+        assertFalse(r.err().contains("at com."), "no stack trace without --verbose");
+        assertFalse(Files.exists(out), "nothing written for a failed image");
+    }
+
+    @Test
+    void missingModelLeavesTheBaselinesRunning() throws IOException {
+        Path out = dir.resolve("nomodel");
+        Run r = cli("restore", images.resolve("a.png").toString(), "--mask", "rect:x=10,y=10,w=20,h=20",
+                "--model", dir.resolve("absent.onnx").toString(), "--methods", "mae,bilinear", "--out", out.toString());
+        assertEquals(2, r.exit(), "mae was asked for and could not run");
+        assertTrue(r.err().startsWith("mae: unavailable:") && r.err().contains("absent.onnx"), r.err());
+        assertTrue(Files.exists(out.resolve("a-bilinear.png")));
+        assertFalse(Files.exists(out.resolve("a-mae.png")));
+    }
+
+    @Test
+    void badMaskSpecAndUnknownMethodAreClearErrors() {
+        Run spec = cli("restore", images.resolve("a.png").toString(), "--mask", "patches:ratio=abc", "--out", dir.resolve("x").toString());
+        assertEquals(1, spec.exit());
+        assertTrue(spec.err().contains("'abc' is not a number"), spec.err());
+        Run method = cli("restore", images.resolve("a.png").toString(), "--mask", "rect:x=1,y=1,w=2,h=2", "--methods", "magic", "--out", dir.resolve("y").toString());
+        assertEquals(1, method.exit());
+        assertTrue(method.err().contains("unknown method 'magic'"), method.err());
+    }
+
+    @Test
+    void infoReportsRuntimeProviderAndModelWithoutCuda() {
+        Run r = cli("info", "--device", "cuda", "--model", FIXTURE.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("ONNX Runtime: 1."), r.out());
+        assertTrue(r.out().contains("Chosen provider: CPU"), r.out());
+        assertTrue(r.out().contains("patch 8 px"), r.out());
+    }
+
+    @Test
+    void selfTestPassesWithTheFixture() {
+        Run r = cli("self-test", "--model", FIXTURE.toString());
+        assertEquals(0, r.exit(), r.out() + r.err());
+        assertTrue(r.out().contains("self-test passed"));
+        try (Stream<String> lines = r.out().lines()) {
+            assertEquals(7, lines.filter(l -> l.contains(" ok ")).count(), r.out());
+        }
+    }
+}
