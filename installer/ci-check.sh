@@ -25,7 +25,7 @@ export DPKG_DEB_COMPRESSOR_LEVEL=${DPKG_DEB_COMPRESSOR_LEVEL:-1}
 
 start=$(date +%s)
 # Tests run in the CI's own `./mvnw verify`; here only the package is built.
-./mvnw -B -q -Pinstaller -DskipTests "$@" package
+./mvnw -B -q -Pinstaller -DskipTests -pl installer -am "$@" package
 deb=$(ls installer/target/installer/${pkg}_*.deb)
 echo "ci-check: built $deb ($(du -h "$deb" | cut -f1)) in $(( $(date +%s) - start )) s"
 
