@@ -8,8 +8,11 @@ import com.maeworkbench.method.RestorationMethod;
 
 import java.nio.file.Path;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -25,6 +28,16 @@ public final class MaeMethod implements RestorationMethod, AutoCloseable {
     private final Availability availability;
     /** Intensity window used for each result (keyed by its first plane) so incremental runs can tell when it moved. */
     private final Map<float[], IntensityRange> rangeOfResult = Collections.synchronizedMap(new WeakHashMap<>());
+    /**
+     * Model outputs per tile behind the newest result, so an edit reruns only the tiles whose input changed
+     * and blends them with their neighbours' kept outputs. One result only, and only up to
+     * {@link #TILE_CACHE_BYTES}: live editing works on the newest result, and big images must not pin memory.
+     */
+    private volatile TileCache newestTiles;
+    private static final long TILE_CACHE_BYTES = 64L << 20;
+
+    private record TileCache(float[] resultPlane, Map<Integer, float[]> tiles) {
+    }
     private final AtomicLong tilesRun = new AtomicLong();
 
     public MaeMethod(MaeModel model) {
@@ -83,46 +96,55 @@ public final class MaeMethod implements RestorationMethod, AutoCloseable {
     @Override
     public FloatImage restore(FloatImage image, Mask mask) {
         checkSizes(image, mask);
-        return compute(image, mask, new Region(0, 0, image.width(), image.height()), null, IntensityRange.of(image, mask));
+        return compute(image, mask, new Region(0, 0, image.width(), image.height()), null, IntensityRange.of(image, mask), Map.of(), null);
     }
 
     /**
      * Incremental restore for live editing: {@code previous} is this method's result for the same image
      * under the mask before the edit, and {@code dirty} bounds every pixel whose mask changed. Only the tiles
-     * whose input window meets {@code dirty} (grown by one patch) are rerun, with the neighbours they blend
-     * with; all other pixels come from {@code previous}. The result equals {@link #restore(FloatImage, Mask)}.
+     * whose input window meets {@code dirty} are rerun; their neighbours are blended in from the tile outputs
+     * kept from {@code previous} (rerun when not kept); all other pixels come from {@code previous}. The result equals {@link #restore(FloatImage, Mask)}.
      * Falls back to a full restore when {@code previous} does not fit or the intensity window moved.
      */
     public FloatImage restore(FloatImage image, Mask mask, Region dirty, FloatImage previous) {
         checkSizes(image, mask);
         IntensityRange range = IntensityRange.of(image, mask);
+        Region whole = new Region(0, 0, image.width(), image.height());
         if (dirty == null || previous == null || previous.width() != image.width() || previous.height() != image.height()
                 || previous.channels() != image.channels()
                 || (!range.isIdentity() && !range.equals(rangeOfResult.get(previous.plane(0))))) {
-            return compute(image, mask, new Region(0, 0, image.width(), image.height()), null, range);
+            return compute(image, mask, whole, null, range, Map.of(), null);
         }
         int p = model().info().patchSize(), s = model().info().imageSize();
-        Region grown = dirty.grow(p, image.width(), image.height());
+        // Tile windows start on the patch grid, so a window holding a dirty pixel holds its whole patch; near
+        // the borders the mirrored padding reflects pixels the overhanging window already holds.
+        Region grown = dirty.grow(0, image.width(), image.height());
         TileAxis ax = new TileAxis(image.width(), s, p), ay = new TileAxis(image.height(), s, p);
         Region area = Region.EMPTY;
+        Set<Integer> changed = new HashSet<>();
         if (!grown.isEmpty()) {
             for (int ty = 0; ty < ay.count(); ty++) {
                 if (!ay.windowIntersects(ty, grown.y(), grown.bottom())) continue;
                 for (int tx = 0; tx < ax.count(); tx++) {
                     if (!ax.windowIntersects(tx, grown.x(), grown.right())) continue;
+                    changed.add(ty * ax.count() + tx);
                     area = area.union(new Region(ax.supportStart[tx], ay.supportStart[ty],
                             ax.supportEnd[tx] - ax.supportStart[tx], ay.supportEnd[ty] - ay.supportStart[ty]));
                 }
             }
         }
-        return compute(image, mask, area, previous, range);
+        TileCache cache = newestTiles;
+        Map<Integer, float[]> kept = cache != null && cache.resultPlane() == previous.plane(0) ? cache.tiles() : Map.of();
+        return compute(image, mask, area, previous, range, kept, changed);
     }
 
     /**
      * Recomputes the masked pixels inside {@code area} from every tile whose support meets a masked pixel
-     * there; masked pixels outside it come from {@code previous}, known pixels from {@code image}.
+     * there; masked pixels outside it come from {@code previous}, known pixels from {@code image}. A tile's
+     * output is taken from {@code kept} unless it is in {@code changed} ({@code null}: rerun every tile).
      */
-    private FloatImage compute(FloatImage image, Mask mask, Region area, FloatImage previous, IntensityRange range) {
+    private FloatImage compute(FloatImage image, Mask mask, Region area, FloatImage previous, IntensityRange range,
+                               Map<Integer, float[]> kept, Set<Integer> changed) {
         MaeModel m = model();
         int s = m.info().imageSize(), p = m.info().patchSize();
         int w = image.width(), h = image.height(), channels = image.channels();
@@ -132,6 +154,8 @@ public final class MaeMethod implements RestorationMethod, AutoCloseable {
         float[][] sum = new float[channels][area.isEmpty() ? 0 : area.width() * area.height()];
         float[] weightSum = new float[sum[0].length];
         TileInput input = new TileInput(s, p);
+        Map<Integer, float[]> tiles = new HashMap<>(kept);
+        if (changed != null) tiles.keySet().removeAll(changed);
 
         for (int ty = 0; ty < ay.count(); ty++) {
             int y0 = Math.max(area.y(), ay.supportStart[ty]), y1 = Math.min(area.bottom(), ay.supportEnd[ty]);
@@ -141,9 +165,13 @@ public final class MaeMethod implements RestorationMethod, AutoCloseable {
                 if (x1 <= x0 || masked(integral, w, x0, y0, x1, y1) == 0) continue;
                 if (Thread.interrupted()) throw new CancellationException("MAE restore cancelled");
                 int ox = ax.origins[tx], oy = ay.origins[ty];
-                input.fill(image, mask, ox, oy, range);
-                float[] out = m.runTile(input.rgb, input.patchMask);
-                tilesRun.incrementAndGet();
+                float[] out = tiles.get(ty * ax.count() + tx);
+                if (out == null) {
+                    input.fill(image, mask, ox, oy, range);
+                    out = m.runTile(input.rgb, input.patchMask);
+                    tilesRun.incrementAndGet();
+                    tiles.put(ty * ax.count() + tx, out);
+                }
                 float[] wx = ax.weights[tx], wy = ay.weights[ty];
                 int plane = s * s;
                 for (int y = y0; y < y1; y++) {
@@ -164,7 +192,10 @@ public final class MaeMethod implements RestorationMethod, AutoCloseable {
                 }
             }
         }
-        return composite(image, missing, area, sum, weightSum, previous, range);
+        FloatImage result = composite(image, missing, area, sum, weightSum, previous, range);
+        long bytes = (long) tiles.size() * 3 * s * s * Float.BYTES;
+        newestTiles = bytes <= TILE_CACHE_BYTES ? new TileCache(result.plane(0), tiles) : null;
+        return result;
     }
 
     private FloatImage composite(FloatImage image, boolean[] missing, Region area, float[][] sum, float[] weightSum,

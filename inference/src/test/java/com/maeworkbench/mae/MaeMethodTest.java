@@ -142,6 +142,29 @@ class MaeMethodTest {
     }
 
     @Test
+    void chainedEditsRerunOnlyTheTilesWhoseInputChanged() {
+        int s = mae.info().imageSize();
+        int w = 6 * s, h = 5 * s;
+        FloatImage image = Fixtures.randomRgb(w, h, 5);
+        Mask mask = Fixtures.blobs(w, h, 12, 3);
+        // The reference runs on its own instance, so its full restores leave this one's kept tiles alone.
+        try (MaeMethod reference = new MaeMethod(Fixtures.open(Fixtures.fixtureModel()))) {
+            FloatImage result = mae.restore(image, mask);
+            for (int edit = 0; edit < 3; edit++) {
+                // A small dab inside one tile-stride cell, away from the borders: at most 2x2 tile windows see it.
+                int cx = s + s / 2 + edit * s + s / 4, cy = 2 * s + s / 4;
+                Region dirty = MaskShapes.fillRect(mask, cx, cy, 3, 3, true);
+                long t0 = mae.tilesRun();
+                result = mae.restore(image, mask, dirty, result);
+                long rerun = mae.tilesRun() - t0;
+                assertTrue(rerun <= 4, "edit " + edit + " reran " + rerun + " tiles");
+                FloatImage full = reference.restore(image, mask);
+                for (int c = 0; c < 3; c++) assertArrayEquals(full.plane(c), result.plane(c), "edit " + edit + ", channel " + c);
+            }
+        }
+    }
+
+    @Test
     void incrementalWithoutPreviousIsAFullRestore() {
         FloatImage image = Fixtures.randomRgb(70, 50, 12);
         Mask mask = Fixtures.blobs(70, 50, 3, 4);

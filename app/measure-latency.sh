@@ -1,0 +1,27 @@
+#!/bin/bash
+# Measures live-update latency in the real app under Xvfb: draws brush strokes with xdotool on the
+# Original panel of the default sample (512x512 astronaut) and prints the app's own timing summary
+# (median end-of-stroke -> panel per method, longest FX-thread handler). Needs xvfb and xdotool.
+# Usage, from the repository root: app/measure-latency.sh [strokes, default 20]
+set -e
+cd "$(dirname "$0")/.."
+./mvnw -q -B -pl app -am package -DskipTests
+strokes=${1:-20}
+log=$(mktemp)
+xvfb-run -a -s '-screen 0 1600x1000x24' bash -c "
+  java -Dmae.debug=true -Dmae.prefs.node=com/maeworkbench/app-latency -jar app/target/mae-workbench.jar > $log 2>&1 &
+  app=\$!
+  sleep 40                                   # start-up and the first full restore of every method
+  for i in \$(seq 1 $strokes); do
+    x=\$((150 + (i * 37) % 180)); y=\$((160 + (i * 53) % 170))
+    xdotool mousemove \$x \$y mousedown 1
+    for s in 1 2 3 4 5 6; do xdotool mousemove \$((x + 6 * s)) \$((y + 3 * s)); sleep 0.03; done
+    xdotool mouseup 1
+    sleep 2.5                                  # let every panel settle before the next stroke
+  done
+  xdotool key ctrl+t
+  sleep 1
+  kill \$app
+"
+grep -A20 '\[mae-perf\] summary' "$log" | head -20
+echo "full log: $log"

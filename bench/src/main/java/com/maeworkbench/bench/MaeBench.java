@@ -1,0 +1,84 @@
+package com.maeworkbench.bench;
+
+import com.maeworkbench.image.FloatImage;
+import com.maeworkbench.mae.Device;
+import com.maeworkbench.mae.MaeMethod;
+import com.maeworkbench.mae.MaeModel;
+import com.maeworkbench.mae.MaeModelException;
+import com.maeworkbench.mask.Mask;
+import com.maeworkbench.mask.MaskShapes;
+import com.maeworkbench.mask.MaskSpec;
+import com.maeworkbench.mask.Region;
+import org.openjdk.jmh.annotations.*;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The bundled MAE (or {@code -Dmae.model=FILE}) on the CPU: one model tile, a full 512x512 restore with
+ * the same image and mask as {@link RestorationBench}, and a live brush dab (incremental restore).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class MaeBench {
+
+    /** ONNX Runtime intra-op threads. */
+    @Param({"1", "2"})
+    public int threads;
+
+    MaeModel model;
+    MaeMethod mae;
+    float[] tile, patchMask;
+    FloatImage image;
+    Mask mask, dabbed;
+    FloatImage restored;
+    Region dab;
+
+    @Setup
+    public void setup() throws MaeModelException {
+        model = MaeModel.open(MaeModel.defaultModelPath(), Device.CPU, threads);
+        mae = new MaeMethod(model);
+        int s = model.info().imageSize(), n = model.info().patchCount();
+        image = SyntheticImage.rgb(RestorationBench.SIZE, RestorationBench.SIZE, 1);
+        mask = MaskSpec.parse(RestorationBench.MASK).generate(image.width(), image.height());
+        tile = new float[3 * s * s];
+        for (int c = 0; c < 3; c++) {
+            for (int y = 0; y < s; y++) System.arraycopy(image.plane(c), y * image.width(), tile, c * s * s + y * s, s);
+        }
+        patchMask = new float[n];
+        for (int i = 0; i < n; i += 2) patchMask[i] = 1; // half the patches hidden
+        restored = mae.restore(image, mask);
+        dabbed = mask.copy();
+        dab = MaskShapes.brush(dabbed, List.of(new double[]{200, 200}, new double[]{230, 215}), 8, true);
+    }
+
+    @TearDown
+    public void tearDown() {
+        mae.close();
+    }
+
+    @Benchmark
+    public float[] tile() {
+        return model.runTile(tile, patchMask);
+    }
+
+    @Benchmark
+    @Measurement(iterations = 3, time = 2)
+    public FloatImage restore512() {
+        return mae.restore(image, mask);
+    }
+
+    /**
+     * One brush segment (radius 8) on top of the 50% patch mask, as the live view runs it: the tiles under the
+     * segment rerun, their neighbours come from the previous result's kept tiles.
+     */
+    @Benchmark
+    public FloatImage brushDab() {
+        restored = mae.restore(image, dabbed, dab, restored);
+        return restored;
+    }
+}
