@@ -59,6 +59,7 @@ rc=0
 env -u DISPLAY -u WAYLAND_DISPLAY "$launcher" --self-test || rc=$?
 
 dpkg -r "$pkg"
+dpkg --purge "$pkg" >/dev/null   # dpkg -r keeps the package's record in "config-files" state
 removed=1
 if [ -e "/opt/$pkg" ]; then echo "ci-check: /opt/$pkg left behind after dpkg -r" >&2; rc=1; fi
 
