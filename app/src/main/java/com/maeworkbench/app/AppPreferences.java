@@ -3,6 +3,8 @@ package com.maeworkbench.app;
 import com.maeworkbench.app.state.Tool;
 import com.maeworkbench.app.state.WorkbenchState;
 import com.maeworkbench.mae.Device;
+import javafx.geometry.Rectangle2D;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 import java.nio.file.Path;
@@ -24,13 +26,21 @@ final class AppPreferences {
         prefs = Preferences.userRoot().node(System.getProperty("mae.prefs.node", "com/maeworkbench/app"));
     }
 
+    /** The remembered size and place, clamped to the primary screen (a laptop after a big monitor). */
     void restoreWindow(Stage stage) {
-        stage.setWidth(prefs.getDouble("window.width", 1500));
-        stage.setHeight(prefs.getDouble("window.height", 940));
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        double w = Math.min(prefs.getDouble("window.width", 1500), screen.getWidth());
+        double h = Math.min(prefs.getDouble("window.height", 940), screen.getHeight());
+        stage.setWidth(w);
+        stage.setHeight(h);
         double x = prefs.getDouble("window.x", Double.NaN), y = prefs.getDouble("window.y", Double.NaN);
-        if (!Double.isNaN(x) && !Double.isNaN(y)) {
+        boolean onScreen = !Double.isNaN(x) && !Double.isNaN(y) && Screen.getScreensForRectangle(x, y, w, h).size() > 0;
+        if (onScreen) {
             stage.setX(x);
             stage.setY(y);
+        } else {
+            stage.setX(screen.getMinX() + (screen.getWidth() - w) / 2);
+            stage.setY(screen.getMinY() + (screen.getHeight() - h) / 2);
         }
         stage.setMaximized(prefs.getBoolean("window.maximized", false));
     }
