@@ -1,5 +1,6 @@
 package com.maeworkbench.cli;
 
+import com.maeworkbench.io.ReportFormat;
 import com.maeworkbench.image.FloatImage;
 import com.maeworkbench.io.ImageFiles;
 import com.maeworkbench.io.MaskFiles;
@@ -59,25 +60,25 @@ final class RestoreCommand implements Callable<Integer> {
         String stem = stem(image), ext = outputExtension(image);
         MaskFiles.write(m, out.resolve(stem + "-mask.png"));
         StringBuilder json = new StringBuilder("{\n");
-        json.append("  \"image\": ").append(TextFiles.jsonString(image.toString())).append(",\n");
+        json.append("  \"image\": ").append(ReportFormat.jsonString(image.toString())).append(",\n");
         json.append("  \"width\": ").append(original.width()).append(", \"height\": ").append(original.height())
                 .append(", \"channels\": ").append(original.channels()).append(", \"bit_depth\": ").append(original.bitDepth()).append(",\n");
-        json.append("  \"mask\": ").append(TextFiles.jsonString(mask.describe())).append(", \"masked_pixels\": ").append(m.count()).append(",\n");
+        json.append("  \"mask\": ").append(ReportFormat.jsonString(mask.describe())).append(", \"masked_pixels\": ").append(m.count()).append(",\n");
         json.append("  \"psnr_peak\": 1.0,\n  \"results\": [\n");
         for (int i = 0; i < results.size(); i++) {
             Timed r = results.get(i);
             String file = stem + "-" + r.method().id() + "." + ext;
             ImageFiles.write(r.restored(), out.resolve(file));
-            json.append("    {\"method\": ").append(TextFiles.jsonString(r.method().id()))
-                    .append(", \"file\": ").append(TextFiles.jsonString(file))
-                    .append(", \"psnr_masked\": ").append(TextFiles.jsonNumber(r.metrics().psnrMasked(), 3))
-                    .append(", \"psnr_full\": ").append(TextFiles.jsonNumber(r.metrics().psnrFull(), 3))
-                    .append(", \"ssim\": ").append(TextFiles.jsonNumber(r.metrics().ssim(), 4))
-                    .append(", \"millis\": ").append(TextFiles.jsonNumber(r.metrics().millis(), 1))
+            json.append("    {\"method\": ").append(ReportFormat.jsonString(r.method().id()))
+                    .append(", \"file\": ").append(ReportFormat.jsonString(file))
+                    .append(", \"psnr_masked\": ").append(ReportFormat.jsonNumber(r.metrics().psnrMasked(), 3))
+                    .append(", \"psnr_full\": ").append(ReportFormat.jsonNumber(r.metrics().psnrFull(), 3))
+                    .append(", \"ssim\": ").append(ReportFormat.jsonNumber(r.metrics().ssim(), 4))
+                    .append(", \"millis\": ").append(ReportFormat.jsonNumber(r.metrics().millis(), 1))
                     .append(i + 1 < results.size() ? "},\n" : "}\n");
             stdout.printf(Locale.ROOT, "%-10s PSNR(mask) %7s dB  PSNR(full) %7s dB  SSIM %6s  %8.1f ms  -> %s%n", r.method().id(),
-                    TextFiles.csvNumber(r.metrics().psnrMasked(), 2), TextFiles.csvNumber(r.metrics().psnrFull(), 2),
-                    TextFiles.csvNumber(r.metrics().ssim(), 4), r.metrics().millis(), out.resolve(file));
+                    ReportFormat.csvNumber(r.metrics().psnrMasked(), 2), ReportFormat.csvNumber(r.metrics().psnrFull(), 2),
+                    ReportFormat.csvNumber(r.metrics().ssim(), 4), r.metrics().millis(), out.resolve(file));
         }
         json.append("  ]\n}\n");
         TextFiles.writeAtomically(out.resolve("metrics.json"), json.toString());

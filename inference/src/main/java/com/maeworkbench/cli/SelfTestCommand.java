@@ -1,5 +1,6 @@
 package com.maeworkbench.cli;
 
+import com.maeworkbench.io.ReportFormat;
 import com.maeworkbench.image.FloatImage;
 import com.maeworkbench.mask.Mask;
 import com.maeworkbench.mask.MaskShapes;
@@ -42,7 +43,7 @@ final class SelfTestCommand implements Callable<Integer> {
                 boolean finite = Double.isFinite(r.metrics().psnrMasked());
                 ok &= finite;
                 out.printf(Locale.ROOT, "%-10s %s  %7.1f ms  PSNR(mask) %s dB%n", method.id(), finite ? "ok  " : "FAIL",
-                        r.metrics().millis(), TextFiles.csvNumber(r.metrics().psnrMasked(), 2));
+                        r.metrics().millis(), ReportFormat.csvNumber(r.metrics().psnrMasked(), 2));
             }
         }
         out.println(ok ? "self-test passed" : "self-test FAILED");

@@ -1,5 +1,6 @@
 package com.maeworkbench.cli;
 
+import com.maeworkbench.io.ReportFormat;
 import com.maeworkbench.metric.Metrics;
 
 import java.util.ArrayList;
@@ -21,11 +22,11 @@ final class Summary {
     static String csv(List<Row> rows) {
         StringBuilder b = new StringBuilder("image,mask,method,psnr_masked,psnr_full,ssim,millis\n");
         for (Row r : rows) {
-            b.append(TextFiles.csvField(r.image())).append(',').append(TextFiles.csvField(r.mask())).append(',').append(r.method()).append(',')
-                    .append(TextFiles.csvNumber(r.metrics().psnrMasked(), 3)).append(',')
-                    .append(TextFiles.csvNumber(r.metrics().psnrFull(), 3)).append(',')
-                    .append(TextFiles.csvNumber(r.metrics().ssim(), 4)).append(',')
-                    .append(TextFiles.csvNumber(r.metrics().millis(), 1)).append('\n');
+            b.append(ReportFormat.csvField(r.image())).append(',').append(ReportFormat.csvField(r.mask())).append(',').append(r.method()).append(',')
+                    .append(ReportFormat.csvNumber(r.metrics().psnrMasked(), 3)).append(',')
+                    .append(ReportFormat.csvNumber(r.metrics().psnrFull(), 3)).append(',')
+                    .append(ReportFormat.csvNumber(r.metrics().ssim(), 4)).append(',')
+                    .append(ReportFormat.csvNumber(r.metrics().millis(), 1)).append('\n');
         }
         return b.toString();
     }
@@ -59,7 +60,7 @@ final class Summary {
                 double v = means.get(method).get(mask);
                 boolean best = Double.isFinite(v) && methods.stream().mapToDouble(o -> means.get(o).get(mask))
                         .filter(Double::isFinite).allMatch(o -> higherIsBetter ? v >= o : v <= o);
-                String cell = TextFiles.csvNumber(v, decimals);
+                String cell = ReportFormat.csvNumber(v, decimals);
                 b.append(' ').append(best ? "**" + cell + "**" : cell).append(" |");
             }
             b.append('\n');

@@ -6,6 +6,8 @@ import com.maeworkbench.app.state.WorkbenchState;
 import com.maeworkbench.image.FloatImage;
 import com.maeworkbench.io.ImageFileException;
 import com.maeworkbench.io.ImageFiles;
+import com.maeworkbench.io.AtomicFiles;
+import com.maeworkbench.io.ReportFormat;
 import com.maeworkbench.io.MaskFiles;
 import com.maeworkbench.mae.ModelInfo;
 import com.maeworkbench.mask.Mask;
@@ -13,11 +15,8 @@ import com.maeworkbench.metric.Metrics;
 import javafx.application.Platform;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -94,7 +93,7 @@ public final class Exporter implements AutoCloseable {
         String text = json ? metricsJson() : metricsCsv();
         return run("Export metrics", () -> {
             guard(file);
-            writeTextAtomically(text, file);
+            AtomicFiles.writeString(file, text);
             return "metrics written to " + file.getFileName();
         });
     }
@@ -114,27 +113,27 @@ public final class Exporter implements AutoCloseable {
         double ratio = state.getMask() == null ? Double.NaN : state.getMask().ratio();
         for (MethodResult r : measured()) {
             Metrics m = r.metrics();
-            sb.append(String.format(Locale.ROOT, "%s,%.4f,%s,%s,%s,%s,%.1f%n", csv(image), ratio, r.methodId(),
-                    num(m.psnrMasked()), num(m.psnrFull()), num(m.ssim()), m.millis()));
+            sb.append(String.format(Locale.ROOT, "%s,%.4f,%s,%s,%s,%s,%.1f%n", ReportFormat.csvField(image), ratio, r.methodId(),
+                    ReportFormat.csvNumber(m.psnrMasked(), 4), ReportFormat.csvNumber(m.psnrFull(), 4), ReportFormat.csvNumber(m.ssim(), 4), m.millis()));
         }
         return sb.toString();
     }
 
     String metricsJson() {
         StringBuilder sb = new StringBuilder("{\n");
-        sb.append("  \"image\": ").append(jsonString(state.getImagePath() == null ? "" : state.getImagePath().toString())).append(",\n");
+        sb.append("  \"image\": ").append(ReportFormat.jsonString(state.getImagePath() == null ? "" : state.getImagePath().toString())).append(",\n");
         sb.append(String.format(Locale.ROOT, "  \"mask_ratio\": %.4f,%n", state.getMask() == null ? 0 : state.getMask().ratio()));
         ModelInfo info = state.modelInfoProperty().get();
         if (info != null) {
-            sb.append("  \"model\": {\"name\": ").append(jsonString(info.name())).append(", \"version\": ")
-                    .append(jsonString(info.version())).append("},\n");
+            sb.append("  \"model\": {\"name\": ").append(ReportFormat.jsonString(info.name())).append(", \"version\": ")
+                    .append(ReportFormat.jsonString(info.version())).append("},\n");
         }
         sb.append("  \"note\": \"AI reconstruction - not for diagnostic use\",\n  \"methods\": [\n");
         List<MethodResult> rs = measured();
         for (int i = 0; i < rs.size(); i++) {
             Metrics m = rs.get(i).metrics();
             sb.append(String.format(Locale.ROOT, "    {\"id\": %s, \"psnr_masked_db\": %s, \"psnr_full_db\": %s, \"ssim_masked\": %s, \"runtime_ms\": %.1f}%s%n",
-                    jsonString(rs.get(i).methodId()), jsonNum(m.psnrMasked()), jsonNum(m.psnrFull()), jsonNum(m.ssim()), m.millis(),
+                    ReportFormat.jsonString(rs.get(i).methodId()), ReportFormat.jsonNumber(m.psnrMasked(), 4), ReportFormat.jsonNumber(m.psnrFull(), 4), ReportFormat.jsonNumber(m.ssim(), 4), m.millis(),
                     i + 1 < rs.size() ? "," : ""));
         }
         return sb.append("  ]\n}\n").toString();
@@ -181,52 +180,9 @@ public final class Exporter implements AutoCloseable {
         return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
     }
 
-    static void writeTextAtomically(String text, Path file) throws IOException {
-        Path target = file.toAbsolutePath();
-        Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-        try {
-            Files.writeString(temp, text, StandardCharsets.UTF_8);
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
-    }
-
     static String stem(String name) {
         int dot = name.lastIndexOf('.');
         return dot > 0 ? name.substring(0, dot) : name;
-    }
-
-    private static String num(double v) {
-        return Double.isNaN(v) ? "" : Double.isInfinite(v) ? "inf" : String.format(Locale.ROOT, "%.4f", v);
-    }
-
-    private static String jsonNum(double v) {
-        return Double.isNaN(v) || Double.isInfinite(v) ? "null" : String.format(Locale.ROOT, "%.4f", v);
-    }
-
-    private static String csv(String s) {
-        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
-    }
-
-    static String jsonString(String s) {
-        StringBuilder sb = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                default -> {
-                    if (c < 0x20) sb.append(String.format("\\u%04x", (int) c));
-                    else sb.append(c);
-                }
-            }
-        }
-        return sb.append('"').toString();
     }
 
     @Override
