@@ -1,7 +1,13 @@
 package com.maeworkbench.method;
 
+import org.opencv.core.Core;
+
+import java.nio.file.Path;
+
 /**
- * Loads the OpenCV natives bundled in {@code org.openpnp:opencv} once, on first use. A failure is kept
+ * Loads the OpenCV natives once, on first use: from the folder named by the system property
+ * {@code opencv.native.path} when set (installers ship the library unpacked there), otherwise from the
+ * copy bundled in {@code org.openpnp:opencv}, which extracts it to a temporary folder. A failure is kept
  * as an unavailable {@link Availability} with its reason, so the methods that need OpenCV report it and
  * everything else keeps working.
  */
@@ -21,7 +27,12 @@ public final class OpenCvNative {
 
         private static Availability load() {
             try {
-                nu.pattern.OpenCV.loadLocally();
+                String dir = System.getProperty("opencv.native.path");
+                if (dir != null) {
+                    System.load(Path.of(dir, System.mapLibraryName(Core.NATIVE_LIBRARY_NAME)).toAbsolutePath().toString());
+                } else {
+                    nu.pattern.OpenCV.loadLocally();
+                }
                 return Availability.AVAILABLE;
             } catch (RuntimeException | LinkageError e) {
                 return Availability.unavailable("OpenCV natives could not be loaded: " + e);
