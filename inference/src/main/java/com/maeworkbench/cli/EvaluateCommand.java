@@ -31,11 +31,8 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--mask", paramLabel = "SPEC", required = true, description = "Mask recipe (repeatable).")
     List<String> maskSpecs;
 
-    @Option(names = "--methods", paramLabel = "LIST", description = "Comma-separated methods (default: all available).")
-    String methods;
-
-    @Option(names = "--out", paramLabel = "DIR", required = true, description = "Output folder (created if missing).")
-    Path out;
+    @Mixin
+    RunOptions run;
 
     @Mixin
     CommonOptions common;
@@ -51,7 +48,7 @@ final class EvaluateCommand implements Callable<Integer> {
         List<String> images = listImages(imageDirs);
         List<Summary.Row> rows = new ArrayList<>();
         boolean partial;
-        try (MethodSet set = MethodSet.open(methods, common, err)) {
+        try (MethodSet set = MethodSet.open(run.methods, common, err)) {
             partial = set.skippedRequested();
             for (String name : images) {
                 FloatImage original;
@@ -74,10 +71,10 @@ final class EvaluateCommand implements Callable<Integer> {
                 stdout.flush();
             }
         }
-        Files.createDirectories(out);
-        TextFiles.writeAtomically(out.resolve("results.csv"), Summary.csv(rows));
+        Files.createDirectories(run.out);
+        TextFiles.writeAtomically(run.out.resolve("results.csv"), Summary.csv(rows));
         String summary = Summary.markdown(rows);
-        TextFiles.writeAtomically(out.resolve("summary.md"), summary);
+        TextFiles.writeAtomically(run.out.resolve("summary.md"), summary);
         stdout.print(summary);
         stdout.flush();
         return partial ? RestoreCli.PARTIAL : RestoreCli.OK;

@@ -9,7 +9,6 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -31,11 +30,8 @@ final class RestoreCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     MaskOption mask;
 
-    @Option(names = "--methods", paramLabel = "LIST", description = "Comma-separated: mae,bilinear,gaussian,median,bilateral,telea,ns (default: all available).")
-    String methods;
-
-    @Option(names = "--out", paramLabel = "DIR", required = true, description = "Output folder (created if missing).")
-    Path out;
+    @Mixin
+    RunOptions run;
 
     @Mixin
     CommonOptions common;
@@ -51,14 +47,14 @@ final class RestoreCommand implements Callable<Integer> {
         Mask m = mask.resolve(original.width(), original.height());
         List<Timed> results = new ArrayList<>();
         boolean partial;
-        try (MethodSet set = MethodSet.open(methods, common, err)) {
+        try (MethodSet set = MethodSet.open(run.methods, common, err)) {
             for (var method : set.methods()) results.add(Timed.run(method, original, m));
             partial = set.skippedRequested();
         }
         // Everything is computed before the first byte is written: a failure leaves no partial output.
-        Files.createDirectories(out);
+        Files.createDirectories(run.out);
         String stem = stem(image), ext = outputExtension(image);
-        MaskFiles.write(m, out.resolve(stem + "-mask.png"));
+        MaskFiles.write(m, run.out.resolve(stem + "-mask.png"));
         StringBuilder json = new StringBuilder("{\n");
         json.append("  \"image\": ").append(ReportFormat.jsonString(image.toString())).append(",\n");
         json.append("  \"width\": ").append(original.width()).append(", \"height\": ").append(original.height())
@@ -68,7 +64,7 @@ final class RestoreCommand implements Callable<Integer> {
         for (int i = 0; i < results.size(); i++) {
             Timed r = results.get(i);
             String file = stem + "-" + r.method().id() + "." + ext;
-            ImageFiles.write(r.restored(), out.resolve(file));
+            ImageFiles.write(r.restored(), run.out.resolve(file));
             json.append("    {\"method\": ").append(ReportFormat.jsonString(r.method().id()))
                     .append(", \"file\": ").append(ReportFormat.jsonString(file))
                     .append(", \"psnr_masked\": ").append(ReportFormat.jsonNumber(r.metrics().psnrMasked(), 3))
@@ -78,10 +74,10 @@ final class RestoreCommand implements Callable<Integer> {
                     .append(i + 1 < results.size() ? "},\n" : "}\n");
             stdout.printf(Locale.ROOT, "%-10s PSNR(mask) %7s dB  PSNR(full) %7s dB  SSIM %6s  %8.1f ms  -> %s%n", r.method().id(),
                     ReportFormat.csvNumber(r.metrics().psnrMasked(), 2), ReportFormat.csvNumber(r.metrics().psnrFull(), 2),
-                    ReportFormat.csvNumber(r.metrics().ssim(), 4), r.metrics().millis(), out.resolve(file));
+                    ReportFormat.csvNumber(r.metrics().ssim(), 4), r.metrics().millis(), run.out.resolve(file));
         }
         json.append("  ]\n}\n");
-        TextFiles.writeAtomically(out.resolve("metrics.json"), json.toString());
+        TextFiles.writeAtomically(run.out.resolve("metrics.json"), json.toString());
         stdout.flush();
         return partial ? RestoreCli.PARTIAL : RestoreCli.OK;
     }
