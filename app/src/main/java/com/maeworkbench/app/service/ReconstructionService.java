@@ -89,6 +89,26 @@ public final class ReconstructionService implements AutoCloseable {
         rebuildLanes();
     }
 
+    /**
+     * Full-only methods (OpenCV's inpainting, up to seconds) start once the live lanes are idle, so on
+     * 2 cores a stroke's end does not share the CPU three ways; they wait at most {@link #SLOW_MAX_WAIT_MS}
+     * so continuous painting cannot starve them. A newer request that arrives meanwhile simply replaces
+     * the pending one.
+     */
+    private void awaitLiveIdle() {
+        long deadline = System.nanoTime() + SLOW_MAX_WAIT_MS * 1_000_000L;
+        while ((pool.getActiveCount() > 0 || !pool.getQueue().isEmpty()) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private static final long SLOW_MAX_WAIT_MS = 3000;
+
     /** Keeps the lanes of unchanged methods (and their incremental state); new methods start from scratch. */
     private void rebuildLanes() {
         Map<String, Lane> old = new LinkedHashMap<>(lanes);
@@ -196,6 +216,7 @@ public final class ReconstructionService implements AutoCloseable {
         }
 
         private void runOne() {
+            if (!live) awaitLiveIdle();
             Request r = pending.getAndSet(null);
             if (r != null && !cancelled) {
                 synchronized (this) {
