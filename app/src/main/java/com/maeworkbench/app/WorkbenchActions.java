@@ -1,5 +1,6 @@
 package com.maeworkbench.app;
 
+import com.maeworkbench.io.ImageFiles;
 import com.maeworkbench.app.service.Exporter;
 import com.maeworkbench.app.service.ImageService;
 import com.maeworkbench.app.service.MaskController;
@@ -148,9 +149,7 @@ public final class WorkbenchActions {
         fc.getExtensionFilters().addAll(filters);
         Path opened = state.getImagePath();
         if (opened != null) {
-            String name = opened.getFileName().toString();
-            int dot = name.lastIndexOf('.');
-            fc.setInitialFileName((dot > 0 ? name.substring(0, dot) : name) + suffix);
+            fc.setInitialFileName(ImageFiles.stem(opened) + suffix);
             if (opened.getParent() != null && Files.isDirectory(opened.getParent())) fc.setInitialDirectory(opened.getParent().toFile());
         }
         File f = fc.showSaveDialog(stage); // the platform dialog asks before replacing an existing file

@@ -53,7 +53,7 @@ final class RestoreCommand implements Callable<Integer> {
         }
         // Everything is computed before the first byte is written: a failure leaves no partial output.
         Files.createDirectories(run.out);
-        String stem = stem(image), ext = outputExtension(image);
+        String stem = ImageFiles.stem(image), ext = outputExtension(image);
         MaskFiles.write(m, run.out.resolve(stem + "-mask.png"));
         StringBuilder json = new StringBuilder("{\n");
         json.append("  \"image\": ").append(ReportFormat.jsonString(image.toString())).append(",\n");
@@ -80,12 +80,6 @@ final class RestoreCommand implements Callable<Integer> {
         TextFiles.writeAtomically(run.out.resolve("metrics.json"), json.toString());
         stdout.flush();
         return partial ? RestoreCli.PARTIAL : RestoreCli.OK;
-    }
-
-    static String stem(Path p) {
-        String name = p.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return dot > 0 ? name.substring(0, dot) : name;
     }
 
     /** TIFF stays TIFF; everything else becomes lossless PNG at the source's bit depth. */

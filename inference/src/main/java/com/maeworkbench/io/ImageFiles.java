@@ -220,6 +220,13 @@ public final class ImageFiles {
         return param;
     }
 
+    /** The file name without its last extension ({@code scan.dcm} -> {@code scan}), for naming derived files. */
+    public static String stem(Path path) {
+        String name = path.getFileName() == null ? "" : path.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
     static String extension(Path path) {
         String name = path.getFileName() == null ? "" : path.getFileName().toString();
         int dot = name.lastIndexOf('.');

@@ -49,7 +49,7 @@ public final class Exporter implements AutoCloseable {
     public Map<String, Path> restoredTargets(Path dir) {
         Map<String, Path> out = new TreeMap<>();
         Path opened = state.getImagePath();
-        String stem = opened == null ? "image" : stem(opened.getFileName().toString());
+        String stem = opened == null ? "image" : ImageFiles.stem(opened);
         for (MethodResult r : state.results().values()) {
             if (r.image() != null) out.put(r.methodId(), dir.resolve(stem + "-" + r.methodId() + ".png"));
         }
@@ -178,11 +178,6 @@ public final class Exporter implements AutoCloseable {
             // fall through to the path comparison
         }
         return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
-    }
-
-    static String stem(String name) {
-        int dot = name.lastIndexOf('.');
-        return dot > 0 ? name.substring(0, dot) : name;
     }
 
     @Override
