@@ -1,58 +1,109 @@
-"""Training masks on the model's patch grid: random patches, 2x2-patch blocks and brush strokes.
+"""Training masks, batched in torch on any device: unknown pixels [B,1,S,S] bool (True = to reconstruct).
 
-Mirrors the Java generators (com.maeworkbench.mask.MaskShapes) closely enough that the model sees the
-shapes users draw: the Java side masks a patch when any of its pixels is masked, as done here.
+The mix covers what users give the workbench: random patch masks of any cell size (on the model's patch
+grid, as the CLI's `patches:` masks land on a tile, or at any offset), free-form brush strokes as wide as
+the Java generator draws them on a full image (2-6% of a 512-768 px side, i.e. up to ~46 px), and painted
+regions (ellipses and rectangles). Ratios are drawn from 0.25-0.9.
 """
 import math
 
-import numpy as np
+import torch
+
+KINDS = ("grid", "cells", "strokes", "region")
+MIX = torch.tensor([0.35, 0.15, 0.35, 0.15])
 
 
-def random_patches(rng, grid, ratio, block=1):
-    """Hide about `ratio` of the grid in square blocks of `block` patches, the block grid offset at random
-    (the CLI's 16 px patches land on even or odd 8 px model patches depending on the tile origin)."""
-    off_y, off_x = (rng.integers(0, block, size=2) if block > 1 else (0, 0))
-    cells = [(y, x) for y in range(-off_y, grid, block) for x in range(-off_x, grid, block)]
-    rng.shuffle(cells)
-    hidden = np.zeros((grid, grid), bool)
-    target = ratio * grid * grid
-    for y, x in cells:
-        if hidden.sum() >= target:
-            break
-        hidden[max(0, y):y + block, max(0, x):x + block] = True
-    return hidden.reshape(-1)
+def uniform(n, lo, hi, gen, device):
+    return lo + (hi - lo) * torch.rand(n, generator=gen, device=device)
 
 
-def strokes(rng, size, patch, count):
-    """Free-form brush strokes drawn on the pixel grid, then pooled: a patch is hidden if any pixel is."""
-    yy, xx = np.mgrid[0:size, 0:size] + 0.5
-    pix = np.zeros((size, size), bool)
-    for _ in range(count):
-        radius = rng.uniform(1.5, size * 0.08)
-        x, y = rng.uniform(0, size, 2)
-        angle = rng.uniform(0, 2 * math.pi)
-        for _ in range(rng.integers(2, 6)):
-            angle += rng.uniform(-math.pi / 2, math.pi / 2)
-            step = rng.uniform(0.1, 0.4) * size
-            nx, ny = np.clip(x + math.cos(angle) * step, 0, size - 1), np.clip(y + math.sin(angle) * step, 0, size - 1)
-            dx, dy = nx - x, ny - y
-            t = np.clip(((xx - x) * dx + (yy - y) * dy) / max(dx * dx + dy * dy, 1e-9), 0, 1)
-            pix |= (xx - x - t * dx) ** 2 + (yy - y - t * dy) ** 2 <= radius * radius
-            x, y = nx, ny
-    g = size // patch
-    return pix.reshape(g, patch, g, patch).any(axis=(1, 3)).reshape(-1)
+def cell_masks(n, size, cells, offsets, ratios, gen):
+    """Square cells of side cells[i] with the grid shifted by offsets[i] pixels, each hidden with
+    probability ratios[i]."""
+    device = ratios.device
+    coords = torch.arange(size, device=device)
+    ys = (coords.view(1, -1) + offsets[:, :1]) // cells.view(-1, 1)  # [B,S] cell row of each pixel row
+    xs = (coords.view(1, -1) + offsets[:, 1:]) // cells.view(-1, 1)
+    span = size // 2 + 2  # cells per side at most (smallest cell is 2 px)
+    hidden = torch.rand(n, span, span, generator=gen, device=device) < ratios.view(-1, 1, 1)
+    rows = torch.gather(hidden, 1, ys.unsqueeze(-1).expand(-1, -1, span))  # [B,S,span]
+    return torch.gather(rows, 2, xs.unsqueeze(1).expand(-1, size, -1)).unsqueeze(1)
 
 
-def training_mask(rng, size, patch):
-    """One hidden-patch vector (True = hidden) from the training mix; never all-visible."""
-    grid = size // patch
-    kind = rng.random()
-    if kind < 0.3:
-        hidden = random_patches(rng, grid, rng.uniform(0.25, 0.9), 1)
-    elif kind < 0.65:
-        hidden = random_patches(rng, grid, rng.uniform(0.25, 0.9), 2)
-    else:
-        hidden = strokes(rng, size, patch, int(rng.integers(1, 6)))
-    if not hidden.any():
-        hidden[rng.integers(0, grid * grid)] = True
-    return hidden
+def grid_masks(n, size, patch, gen, ratios):
+    """Cells of 1 or 2 model patches on the model's grid, like `patches:16` seen by an 8 px model."""
+    device = ratios.device
+    blocks = torch.randint(1, 3, (n,), generator=gen, device=device)
+    cells = blocks * patch
+    offsets = torch.randint(0, 2, (n, 2), generator=gen, device=device) * patch * (blocks.view(-1, 1) - 1)
+    return cell_masks(n, size, cells, offsets, ratios, gen)
+
+
+def any_cell_masks(n, size, gen, ratios):
+    device = ratios.device
+    cells = torch.randint(3, 17, (n,), generator=gen, device=device)
+    offsets = (torch.rand(n, 2, generator=gen, device=device) * cells.view(-1, 1)).long()
+    return cell_masks(n, size, cells, offsets, ratios, gen)
+
+
+def stroke_masks(n, size, gen, device, chains=4, segments=5):
+    """Random walks of capsules (1-4 strokes of 2-5 segments), radius 1.5..24 px on a 64 px tile."""
+    c, s = chains, segments
+    radius = torch.exp(uniform(n * c, math.log(1.5), math.log(24.0), gen, device)).view(n, c, 1)
+    start = torch.rand(n, c, 2, generator=gen, device=device) * size
+    angle = uniform(n * c, 0, 2 * math.pi, gen, device).view(n, c, 1) + \
+        torch.cumsum(uniform(n * c * s, -math.pi / 2, math.pi / 2, gen, device).view(n, c, s), -1)
+    step = uniform(n * c * s, 0.1, 0.45, gen, device).view(n, c, s) * size
+    pts = start.unsqueeze(2) + torch.cumsum(torch.stack([torch.cos(angle), torch.sin(angle)], -1) * step.unsqueeze(-1), 2)
+    pts = torch.cat([start.unsqueeze(2), pts], 2).clamp(0, size - 1)  # [B,c,s+1,2]
+    a, b = pts[:, :, :-1].reshape(n, c * s, 2), pts[:, :, 1:].reshape(n, c * s, 2)
+    r = radius.expand(n, c, s).reshape(n, c * s)
+    # Strokes and segments beyond each sample's drawn count get radius 0 (draw nothing).
+    n_chains = torch.randint(1, c + 1, (n, 1), generator=gen, device=device)
+    n_segs = torch.randint(2, s + 1, (n, c), generator=gen, device=device)
+    live = (torch.arange(c, device=device).view(1, c, 1) < n_chains.view(n, 1, 1)) & \
+        (torch.arange(s, device=device).view(1, 1, s) < n_segs.unsqueeze(-1))
+    r = r * live.reshape(n, c * s)
+    grid = torch.arange(size, device=device, dtype=torch.float32) + 0.5
+    pix = torch.stack(torch.meshgrid(grid, grid, indexing="ij")[::-1], -1).view(1, 1, -1, 2)  # (x, y)
+    d = (b - a).unsqueeze(2)
+    t = (((pix - a.unsqueeze(2)) * d).sum(-1) / (d * d).sum(-1).clamp_min(1e-9)).clamp(0, 1)
+    dist2 = ((pix - a.unsqueeze(2) - t.unsqueeze(-1) * d) ** 2).sum(-1)  # [B, c*s, S*S]
+    return (dist2 <= (r * r).unsqueeze(-1)).any(1).view(n, 1, size, size)
+
+
+def region_masks(n, size, gen, device):
+    """One painted region: an ellipse or a rectangle covering roughly 5-60% of the tile."""
+    centre = torch.rand(n, 2, 1, 1, generator=gen, device=device) * size
+    half = uniform(n * 2, 0.12, 0.45, gen, device).view(n, 2, 1, 1) * size
+    grid = torch.arange(size, device=device, dtype=torch.float32) + 0.5
+    dy = (grid.view(1, -1, 1) - centre[:, 0]) / half[:, 0]
+    dx = (grid.view(1, 1, -1) - centre[:, 1]) / half[:, 1]
+    ellipse = dy * dy + dx * dx <= 1
+    rect = (dy.abs() <= 1) & (dx.abs() <= 1)
+    pick = torch.rand(n, 1, 1, generator=gen, device=device) < 0.5
+    return torch.where(pick, ellipse, rect).unsqueeze(1)
+
+
+def training_masks(n, size, patch, gen, device):
+    """[n,1,S,S] bool from the training mix; every mask hides at least one pixel and keeps at least one."""
+    kind = torch.multinomial(MIX.to(device), n, replacement=True, generator=gen)
+    ratios = uniform(n, 0.25, 0.9, gen, device)
+    out = torch.where((kind == 0).view(-1, 1, 1, 1), grid_masks(n, size, patch, gen, ratios),
+                      any_cell_masks(n, size, gen, ratios))
+    out = torch.where((kind == 2).view(-1, 1, 1, 1), stroke_masks(n, size, gen, device), out)
+    out = torch.where((kind == 3).view(-1, 1, 1, 1), region_masks(n, size, gen, device), out)
+    return fix_degenerate(out, gen)
+
+
+def fix_degenerate(masks, gen):
+    """Masks that hide nothing get one random pixel hidden; masks that hide everything stay (the class
+    token answers those, a case the workbench must handle)."""
+    n, _, h, w = masks.shape
+    empty = ~masks.view(n, -1).any(1)
+    if empty.any():
+        pos = torch.randint(0, h * w, (n,), generator=gen, device=masks.device)
+        flat = masks.view(n, -1).clone()
+        flat[torch.arange(n, device=masks.device), pos] |= empty
+        masks = flat.view(n, 1, h, w)
+    return masks
