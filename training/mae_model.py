@@ -19,6 +19,7 @@ Two entry points share every weight:
   export works for any number of visible patches (no index_put, no baked-in counts).
 """
 import math
+import os
 
 import torch
 import torch.nn as nn
@@ -28,7 +29,8 @@ import torch.nn.functional as F
 MEAN = (0.45, 0.45, 0.45)
 STD = (0.25, 0.25, 0.25)
 # PyTorch 2's fused kernel on GPUs (same maths); torch 1.13, the ONNX tracer and the CPU use the plain one.
-FUSED_ATTENTION = hasattr(F, "scaled_dot_product_attention") and torch.cuda.is_available()
+FUSED_ATTENTION = hasattr(F, "scaled_dot_product_attention") and torch.cuda.is_available() \
+    and os.environ.get("MAE_FUSED_ATTENTION", "1") == "1"
 
 
 def sincos_pos_embed(dim, grid):

@@ -161,7 +161,7 @@ def main():
 
     while time.time() - t0 < budget:
         frac = (time.time() - t0) / budget
-        warm = min(1.0, max(step / 300, frac / 0.03))  # warm up over 300 steps or 3% of the budget
+        warm = min(1.0, max(step / 2000, frac / 0.05))  
         for g in opt.param_groups:
             g["lr"] = args.lr * warm * 0.5 * (1 + math.cos(math.pi * frac))
         x = sampler.sample(args.batch, gen)
