@@ -5,6 +5,8 @@ import com.maeworkbench.mae.Device;
 import com.maeworkbench.mae.MaeMethod;
 import com.maeworkbench.mae.MaeModel;
 import com.maeworkbench.mae.MaeModelException;
+import com.maeworkbench.mae.MaskInput;
+import com.maeworkbench.mae.ModelInfo;
 import com.maeworkbench.mask.Mask;
 import com.maeworkbench.mask.MaskShapes;
 import com.maeworkbench.mask.MaskSpec;
@@ -32,7 +34,7 @@ public class MaeBench {
 
     MaeModel model;
     MaeMethod mae;
-    float[] tile, patchMask;
+    float[] tile, tileMask;
     FloatImage image;
     Mask mask, dabbed;
     FloatImage restored;
@@ -42,15 +44,20 @@ public class MaeBench {
     public void setup() throws MaeModelException {
         model = MaeModel.open(MaeModel.defaultModelPath(), Device.CPU, threads);
         mae = new MaeMethod(model);
-        int s = model.info().imageSize(), n = model.info().patchCount();
+        ModelInfo info = model.info();
+        int s = info.imageSize(), p = info.patchSize(), g = info.gridSize();
         image = SyntheticImage.rgb(RestorationBench.SIZE, RestorationBench.SIZE, 1);
         mask = MaskSpec.parse(RestorationBench.MASK).generate(image.width(), image.height());
         tile = new float[3 * s * s];
         for (int c = 0; c < 3; c++) {
             for (int y = 0; y < s; y++) System.arraycopy(image.plane(c), y * image.width(), tile, c * s * s + y * s, s);
         }
-        patchMask = new float[n];
-        for (int i = 0; i < n; i += 2) patchMask[i] = 1; // half the patches hidden
+        // Half the patches hidden, as patch flags or as all pixels of those patches (the model's mask input).
+        tileMask = new float[info.maskLength()];
+        for (int i = 0; i < tileMask.length; i++) {
+            int patch = info.maskInput() == MaskInput.PATCH ? i : i / s / p * g + i % s / p;
+            if (patch % 2 == 0) tileMask[i] = 1;
+        }
         restored = mae.restore(image, mask);
         dabbed = mask.copy();
         dab = MaskShapes.brush(dabbed, List.of(new double[]{200, 200}, new double[]{230, 215}), 8, true);
@@ -63,7 +70,7 @@ public class MaeBench {
 
     @Benchmark
     public float[] tile() {
-        return model.runTile(tile, patchMask);
+        return model.runTile(tile, tileMask);
     }
 
     @Benchmark

@@ -39,6 +39,7 @@ final class InfoCommand implements Callable<Integer> {
             ModelInfo info = model.info();
             out.println("Model: " + info.file());
             out.println("  name " + info.name() + ", version " + info.version() + ", tile " + info.imageSize() + " px, patch " + info.patchSize() + " px");
+            out.println("  mask input: " + info.maskDescription());
             out.println("  training: " + info.trainingSummary());
             for (Map.Entry<String, String> e : info.metadata().entrySet()) {
                 if (!e.getKey().equals("training_summary")) out.println("  " + e.getKey() + ": " + e.getValue());

@@ -19,8 +19,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Restoration by the MAE: the image is cut into overlapping model tiles (see {@link TileAxis} for placement
- * and seam-free blending), each tile's masked patches are reconstructed, and only masked pixels are taken
- * from the model; known pixels are copied bit for bit. Owns and closes its model.
+ * and seam-free blending), each tile's masked pixels are reconstructed (fed as a patch or pixel mask, as
+ * the model takes it), and only masked pixels are taken from the model; known pixels are copied bit for
+ * bit. Owns and closes its model.
  */
 public final class MaeMethod implements RestorationMethod, AutoCloseable {
 
@@ -116,8 +117,10 @@ public final class MaeMethod implements RestorationMethod, AutoCloseable {
             return compute(image, mask, whole, null, range, Map.of(), null);
         }
         int p = model().info().patchSize(), s = model().info().imageSize();
-        // Tile windows start on the patch grid, so a window holding a dirty pixel holds its whole patch; near
-        // the borders the mirrored padding reflects pixels the overhanging window already holds.
+        // A tile's input changes exactly when its window holds a dirty pixel: through that pixel's own flag
+        // for a pixel mask (even inside a patch that stays hidden), through its patch's flag for a patch mask
+        // (windows start on the patch grid, so they hold whole patches). Near the borders the mirrored
+        // padding reflects pixels the overhanging window already holds.
         Region grown = dirty.grow(0, image.width(), image.height());
         TileAxis ax = new TileAxis(image.width(), s, p), ay = new TileAxis(image.height(), s, p);
         Region area = Region.EMPTY;
@@ -153,7 +156,7 @@ public final class MaeMethod implements RestorationMethod, AutoCloseable {
         int[] integral = integral(mask);
         float[][] sum = new float[channels][area.isEmpty() ? 0 : area.width() * area.height()];
         float[] weightSum = new float[sum[0].length];
-        TileInput input = new TileInput(s, p);
+        TileInput input = new TileInput(s, p, m.info().maskInput());
         Map<Integer, float[]> tiles = new HashMap<>(kept);
         if (changed != null) tiles.keySet().removeAll(changed);
 
@@ -168,7 +171,7 @@ public final class MaeMethod implements RestorationMethod, AutoCloseable {
                 float[] out = tiles.get(ty * ax.count() + tx);
                 if (out == null) {
                     input.fill(image, mask, ox, oy, range);
-                    out = m.runTile(input.rgb, input.patchMask);
+                    out = m.runTile(input.rgb, input.mask);
                     tilesRun.incrementAndGet();
                     tiles.put(ty * ax.count() + tx, out);
                 }

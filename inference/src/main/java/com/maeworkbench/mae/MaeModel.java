@@ -49,8 +49,8 @@ public final class MaeModel implements AutoCloseable {
         this.execution = execution;
         int s = info.imageSize();
         this.imageShape = new long[]{1, 3, s, s};
-        this.maskShape = new long[]{1, info.patchCount()};
-        this.buffers = ThreadLocal.withInitial(() -> new TileBuffers(direct(3 * s * s), direct(info.patchCount())));
+        this.maskShape = info.maskInput().shape(s, info.patchSize());
+        this.buffers = ThreadLocal.withInitial(() -> new TileBuffers(direct(3 * s * s), direct(info.maskLength())));
     }
 
     /**
@@ -109,20 +109,23 @@ public final class MaeModel implements AutoCloseable {
 
     /**
      * Reconstructs one tile. {@code rgbChw} holds {@code 3*S*S} values in [0,1] (channel, row, column);
-     * {@code patchMask} holds {@code (S/p)^2} values, 1 for a patch to reconstruct. Returns {@code 3*S*S} values.
-     * Safe to call from several threads at once.
+     * {@code mask} is the model's mask input ({@link ModelInfo#maskLength()} values): per patch for
+     * {@link MaskInput#PATCH}, per pixel (row-major) for {@link MaskInput#PIXEL}, 1 = to reconstruct.
+     * Returns {@code 3*S*S} values. Safe to call from several threads at once.
      */
-    public float[] runTile(float[] rgbChw, float[] patchMask) {
+    public float[] runTile(float[] rgbChw, float[] mask) {
         int s = info.imageSize();
         if (rgbChw.length != 3 * s * s) throw new IllegalArgumentException("tile has " + rgbChw.length + " values, expected 3x" + s + "x" + s);
-        if (patchMask.length != info.patchCount()) throw new IllegalArgumentException("patch mask has " + patchMask.length + " values, expected " + info.patchCount());
+        if (mask.length != info.maskLength()) {
+            throw new IllegalArgumentException(info.maskInput().inputName() + " has " + mask.length + " values, expected " + info.maskLength());
+        }
         if (closed) throw new IllegalStateException("MAE model " + info.file() + " is closed");
         TileBuffers b = buffers.get();
         b.image().put(0, rgbChw);
-        b.mask().put(0, patchMask);
+        b.mask().put(0, mask);
         try (OnnxTensor image = OnnxTensor.createTensor(env, b.image(), imageShape);
-             OnnxTensor mask = OnnxTensor.createTensor(env, b.mask(), maskShape);
-             OrtSession.Result result = session.run(Map.of(ModelContract.IMAGE, image, ModelContract.MASK, mask), OUTPUTS)) {
+             OnnxTensor maskTensor = OnnxTensor.createTensor(env, b.mask(), maskShape);
+             OrtSession.Result result = session.run(Map.of(ModelContract.IMAGE, image, info.maskInput().inputName(), maskTensor), OUTPUTS)) {
             OnnxValue value = result.get(0);
             if (!(value instanceof OnnxTensor out) || ((TensorInfo) out.getInfo()).getNumElements() != rgbChw.length) {
                 throw new IllegalStateException("MAE model " + info.file() + " returned " + value.getInfo() + ", expected [1, 3, " + s + ", " + s + "]");

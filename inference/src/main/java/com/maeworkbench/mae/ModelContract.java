@@ -10,12 +10,12 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Checks an opened session against the model contract in {@code assets/README.md}. */
 final class ModelContract {
 
     static final String IMAGE = "image";
-    static final String MASK = "mask";
     static final String RECONSTRUCTION = "reconstruction";
     private static final List<String> REQUIRED_METADATA =
             List.of("patch_size", "image_size", "model_name", "model_version", "training_summary");
@@ -33,20 +33,22 @@ final class ModelContract {
             int s = positiveInt(meta, "image_size", file);
             int p = positiveInt(meta, "patch_size", file);
             if (s % p != 0) throw violation(file, "metadata image_size " + s + " is not a multiple of patch_size " + p);
-            int n = (s / p) * (s / p);
 
             Map<String, NodeInfo> inputs = session.getInputInfo();
-            if (!inputs.keySet().equals(java.util.Set.of(IMAGE, MASK))) {
-                throw violation(file, "inputs must be exactly 'image' and 'mask', found " + inputs.keySet());
+            MaskInput maskInput = inputs.containsKey(MaskInput.PIXEL.inputName()) ? MaskInput.PIXEL : MaskInput.PATCH;
+            // One rule for both variants, so a model with both masks or neither gets the same one-line reason.
+            if (!inputs.keySet().equals(Set.of(IMAGE, maskInput.inputName()))) {
+                throw violation(file, "inputs must be exactly 'image' and 'mask' (patch mask) or 'image' and 'pixel_mask'"
+                        + " (pixel mask), found " + inputs.keySet());
             }
             Map<String, NodeInfo> outputs = session.getOutputInfo();
             if (!outputs.containsKey(RECONSTRUCTION)) {
                 throw violation(file, "output 'reconstruction' missing, found " + outputs.keySet());
             }
             checkShape(file, "input", inputs.get(IMAGE), new long[]{1, 3, s, s});
-            checkShape(file, "input", inputs.get(MASK), new long[]{1, n});
+            checkShape(file, "input", inputs.get(maskInput.inputName()), maskInput.shape(s, p));
             checkShape(file, "output", outputs.get(RECONSTRUCTION), new long[]{1, 3, s, s});
-            return new ModelInfo(meta.get("model_name"), meta.get("model_version"), s, p,
+            return new ModelInfo(meta.get("model_name"), meta.get("model_version"), s, p, maskInput,
                     meta.get("training_summary"), meta, file);
         } catch (OrtException e) {
             throw new MaeModelException(file, "cannot read inputs, outputs or metadata: " + e.getMessage(), e);

@@ -19,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.*;
 class RestoreCliTest {
 
     static final Path FIXTURE = Path.of("src/test/resources/mae/fixture.onnx");
+    static final Path PIXEL_FIXTURE = Path.of("src/test/resources/mae-pixel/fixture.onnx");
 
     @TempDir
     static Path dir;
@@ -117,6 +118,16 @@ class RestoreCliTest {
         assertTrue(r.out().contains("ONNX Runtime: 1."), r.out());
         assertTrue(r.out().contains("Chosen provider: CPU"), r.out());
         assertTrue(r.out().contains("patch 8 px"), r.out());
+        assertTrue(r.out().contains("mask input: mask [1, 16]: per patch"), r.out());
+    }
+
+    @Test
+    void infoAndSelfTestWorkWithAPixelMaskModel() {
+        Run info = cli("info", "--device", "cpu", "--model", PIXEL_FIXTURE.toString());
+        assertEquals(0, info.exit(), info.err());
+        assertTrue(info.out().contains("mask input: pixel_mask [1, 1, 32, 32]: per pixel"), info.out());
+        Run selfTest = cli("self-test", "--model", PIXEL_FIXTURE.toString());
+        assertEquals(0, selfTest.exit(), selfTest.out() + selfTest.err());
     }
 
     @Test

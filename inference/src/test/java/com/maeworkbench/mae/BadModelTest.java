@@ -65,6 +65,23 @@ class BadModelTest {
     }
 
     @Test
+    void bothMaskInputsAreRejected() {
+        rejected(Fixtures.resource("/mae/contract/both-masks.onnx"), "breaks the model contract",
+                "'image' and 'pixel_mask'", "pixel_mask]");
+    }
+
+    @Test
+    void noMaskInputIsRejected() {
+        rejected(Fixtures.resource("/mae/contract/no-mask.onnx"), "breaks the model contract", "'image' and 'mask'", "found [image]");
+    }
+
+    @Test
+    void pixelMaskOfThePatchMaskShapeIsRejected() {
+        rejected(Fixtures.resource("/mae/contract/bad-pixel-shape.onnx"), "breaks the model contract",
+                "'pixel_mask' has shape [1, 1024]", "expected [1, 1, 32, 32]");
+    }
+
+    @Test
     void metadataDisagreesWithShapes() {
         rejected(Fixtures.resource("/mae/contract/bad-image-size.onnx"), "breaks the model contract", "'image'", "[1, 3, 64, 64]");
     }

@@ -19,6 +19,11 @@ final class Fixtures {
         return resource("/mae/fixture.onnx");
     }
 
+    /** Its pixel-mask twin ({@code export.py --random-init --pixel-mask}, S=32, p=8). */
+    static Path pixelFixtureModel() {
+        return resource("/mae-pixel/fixture.onnx");
+    }
+
     /** Hand-written contract model: reconstruction = per-channel mean of visible pixels (S=32, p=8). */
     static Path meanFillModel() {
         return resource("/mae/contract/mean-fill.onnx");

@@ -19,18 +19,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * ONNX Runtime Java against PyTorch on golden tiles (format: resources/mae/README.md), for the random-weight
- * fixture and for the shipped model (assets/model/golden), at 0, 1, some, N-1 and N visible patches.
+ * patch- and pixel-mask fixtures and for the shipped model (assets/model/golden, either variant: golden.json's
+ * {@code mask_input}, {@code mask} when absent), at 0, 1, some, N-1 and N visible patches.
  */
 class GoldenTest {
 
     static final Path SHIPPED = Path.of("../assets/model");
 
     static Stream<Arguments> cases() {
-        Path fixtureDir = Fixtures.fixtureModel().getParent();
+        Path fixture = Fixtures.fixtureModel(), pixel = Fixtures.pixelFixtureModel();
         List<String> names = List.of("none", "one", "some", "most", "all");
-        Stream<Arguments> fixture = names.stream().map(n -> Arguments.of("fixture", fixtureDir.resolve("fixture.onnx"), fixtureDir, n));
-        Stream<Arguments> shipped = names.stream().map(n -> Arguments.of("shipped", SHIPPED.resolve("mae.onnx"), SHIPPED.resolve("golden"), n));
-        return Stream.concat(fixture, shipped);
+        return Stream.of(Arguments.of("fixture", fixture, fixture.getParent()),
+                        Arguments.of("pixel fixture", pixel, pixel.getParent()),
+                        Arguments.of("shipped", SHIPPED.resolve("mae.onnx"), SHIPPED.resolve("golden")))
+                .flatMap(a -> names.stream().map(n -> Arguments.of(a.get()[0], a.get()[1], a.get()[2], n)));
     }
 
     @ParameterizedTest(name = "{0} model, {3} visible")
@@ -38,15 +40,16 @@ class GoldenTest {
     void matchesPyTorch(String label, Path modelFile, Path goldenDir, String name) throws IOException {
         String golden = Files.readString(goldenDir.resolve("golden.json"));
         try (MaeModel model = Fixtures.open(modelFile)) {
-            int s = model.info().imageSize(), n = model.info().patchCount();
+            ModelInfo info = model.info();
+            int s = info.imageSize();
             assertEquals(number(golden, "image_size"), s);
-            assertEquals(number(golden, "patch_size"), model.info().patchSize());
+            assertEquals(number(golden, "patch_size"), info.patchSize());
+            Matcher maskInput = Pattern.compile("\"mask_input\"\\s*:\\s*\"(\\w+)\"").matcher(golden);
+            assertEquals(maskInput.find() ? maskInput.group(1) : "mask", info.maskInput().inputName(), "mask_input in golden.json");
             float[] image = floats(goldenDir, "golden-" + name + "-image.f32", 3 * s * s);
-            float[] mask = floats(goldenDir, "golden-" + name + "-mask.f32", n);
+            float[] mask = floats(goldenDir, "golden-" + name + "-mask.f32", info.maskLength());
             float[] expected = floats(goldenDir, "golden-" + name + "-output.f32", 3 * s * s);
-            int visible = 0;
-            for (float m : mask) if (m == 0) visible++;
-            assertEquals(number(golden, "\"" + name + "\""), visible, "visible patches of case " + name);
+            assertEquals(number(golden, "\"" + name + "\""), visiblePatches(info, mask), "visible patches of case " + name);
 
             float[] actual = model.runTile(image, mask);
             double maxError = 0;
@@ -54,6 +57,21 @@ class GoldenTest {
             double tolerance = Double.parseDouble(value(golden, "tolerance"));
             assertTrue(maxError <= tolerance, label + " " + name + ": max abs error " + maxError + " > " + tolerance);
         }
+    }
+
+    /** Patches the encoder sees: unmasked ones for a patch mask, ones with a known pixel for a pixel mask. */
+    private static int visiblePatches(ModelInfo info, float[] mask) {
+        if (info.maskInput() == MaskInput.PATCH) {
+            int visible = 0;
+            for (float m : mask) if (m == 0) visible++;
+            return visible;
+        }
+        int s = info.imageSize(), p = info.patchSize(), g = info.gridSize();
+        boolean[] seen = new boolean[info.patchCount()];
+        for (int i = 0; i < mask.length; i++) if (mask[i] == 0) seen[i / s / p * g + i % s / p] = true;
+        int visible = 0;
+        for (boolean v : seen) if (v) visible++;
+        return visible;
     }
 
     private static float[] floats(Path dir, String file, int count) throws IOException {

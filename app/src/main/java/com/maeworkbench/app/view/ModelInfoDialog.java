@@ -36,6 +36,7 @@ public final class ModelInfoDialog {
         int row = 0;
         grid.addRow(row++, key("File"), value(String.valueOf(info.file())));
         grid.addRow(row++, key("Tile / patch"), value(info.imageSize() + " px / " + info.patchSize() + " px"));
+        grid.addRow(row++, key("Mask input"), value(info.maskDescription()));
         if (exec != null) {
             grid.addRow(row++, key("Runs on"), value(exec.provider() + (exec.reason().isBlank() ? "" : " — " + exec.reason())));
             grid.addRow(row++, key("Providers built"), value(String.join(", ", exec.availableProviders())));
