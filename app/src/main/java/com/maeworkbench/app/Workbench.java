@@ -7,7 +7,6 @@ import com.maeworkbench.app.service.MaskController;
 import com.maeworkbench.app.service.ModelService;
 import com.maeworkbench.app.service.PerfLog;
 import com.maeworkbench.app.service.ReconstructionService;
-import com.maeworkbench.app.service.Restorers;
 import com.maeworkbench.app.state.MethodResult;
 import com.maeworkbench.app.state.WorkbenchState;
 import com.maeworkbench.app.view.InspectorView;
@@ -71,7 +70,7 @@ public final class Workbench {
         Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet());
         prefs.restoreSettings(state);
         int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
-        reconstruction = new ReconstructionService(state, Platform::runLater, Quality::measure, Restorers::forMethod, threads);
+        reconstruction = new ReconstructionService(state, Platform::runLater, Quality::measure, threads);
         images = new ImageService(state, notifier, prefs::addRecent);
         models = new ModelService(state, notifier);
         exporter = new Exporter(state, notifier);

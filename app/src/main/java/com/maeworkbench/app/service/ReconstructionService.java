@@ -21,7 +21,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.Executor;
-import java.util.function.Function;
 
 /**
  * Runs every method of {@link WorkbenchState#methods()} on each mask edit, off the FX thread.
@@ -47,7 +46,6 @@ public final class ReconstructionService implements AutoCloseable {
     private final WorkbenchState state;
     private final Executor fx;
     private final Measure measure;
-    private final Function<RestorationMethod, Restorers.Strategy> strategy;
     private final ThreadPoolExecutor pool;
     private final ThreadPoolExecutor slow;
     private final ExecutorService metrics;
@@ -57,11 +55,10 @@ public final class ReconstructionService implements AutoCloseable {
     private long seq;
 
     public ReconstructionService(WorkbenchState state, Executor fx, Measure measure,
-                                 Function<RestorationMethod, Restorers.Strategy> strategy, int threads) {
+                                 int threads) {
         this.state = state;
         this.fx = fx;
         this.measure = measure;
-        this.strategy = strategy;
         AtomicInteger n = new AtomicInteger();
         // A priority queue: gesture ends before drag previews, then lanes in panel order (the MAE first).
         this.pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new PriorityBlockingQueue<>(), r -> {
@@ -121,7 +118,7 @@ public final class ReconstructionService implements AutoCloseable {
                 old.remove(m.id());
                 lanes.put(m.id(), kept);
             } else {
-                lanes.put(m.id(), new Lane(m, strategy.apply(m), order));
+                lanes.put(m.id(), new Lane(m, order));
             }
         }
         old.values().forEach(Lane::cancel);
@@ -168,7 +165,6 @@ public final class ReconstructionService implements AutoCloseable {
 
     private final class Lane {
         private final RestorationMethod method;
-        private final Restorers.Incremental restorer;
         private final boolean live;
         private final int order;
         private final AtomicReference<Runnable> pendingMetrics = new AtomicReference<>();
@@ -183,10 +179,9 @@ public final class ReconstructionService implements AutoCloseable {
         private FloatImage lastResult;
         private MethodResult lastPublished;
 
-        Lane(RestorationMethod method, Restorers.Strategy strategy, int order) {
+        Lane(RestorationMethod method, int order) {
             this.method = method;
-            this.restorer = strategy.restorer();
-            this.live = strategy.live();
+            this.live = method.interactive();
             this.order = order;
         }
 
@@ -254,13 +249,14 @@ public final class ReconstructionService implements AutoCloseable {
             fx.execute(() -> state.busyProperty().set(inFlight.get()));
             try {
                 long t0 = System.nanoTime();
-                RegionRestore.Outcome out = restorer.restore(r.image, r.mask, sameImage ? lastMask : null, dirty, sameImage ? lastResult : null);
+                // The core recomputes only what the edit reaches where the method allows it, exactly.
+                FloatImage out = method.restore(r.image, r.mask, sameImage ? dirty : null, sameImage ? lastResult : null);
                 double ms = (System.nanoTime() - t0) / 1e6;
                 if (Thread.currentThread().isInterrupted() || cancelled) return;
                 lastGeneration = r.generation;
                 lastMask = r.mask;
-                lastResult = out.image();
-                MethodResult result = new MethodResult(method.id(), out.image(), null, ms, out.region(), null, r.seq, r.nanos, r.preview);
+                lastResult = out;
+                MethodResult result = new MethodResult(method.id(), out, null, ms, sameImage, null, r.seq, r.nanos, r.preview);
                 publish(r, result);
                 lastPublished = result;
                 if (!r.preview) measureLater(r, result);

@@ -67,7 +67,7 @@ class ReconstructionServiceTest {
         WorkbenchState state = new WorkbenchState();
         SlowFill slow = new SlowFill();
         ReconstructionService service = new ReconstructionService(state, Platform::runLater,
-                (o, r, m, ms) -> new Metrics(1, 1, 1, ms), m -> new Restorers.Strategy(Restorers.full(m), true), 2);
+                (o, r, m, ms) -> new Metrics(1, 1, 1, ms), 2);
         FloatImage img = FloatImage.of(64, 64, 8, new float[64 * 64]);
         WaitForAsyncUtils.asyncFx(() -> {
             state.methods().setAll(List.of(slow));
