@@ -66,6 +66,11 @@ public final class Workbench {
     private CompletableFuture<Boolean> startupModel = CompletableFuture.completedFuture(false);
 
     public Workbench(Stage stage) {
+        this(stage, new FxDialogs(stage));
+    }
+
+    /** A workbench whose file choosers and confirmations are {@code dialogs} (tests answer them headless). */
+    public Workbench(Stage stage, Dialogs dialogs) {
         this.stage = stage;
         Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet());
         prefs.restoreSettings(state);
@@ -99,7 +104,7 @@ public final class Workbench {
         scene.getStylesheets().add(Objects.requireNonNull(Workbench.class.getResource("workbench.css")).toExternalForm());
         installKeys(scene);
         installDragAndDrop(scene);
-        actions.attach(stage, grid);
+        actions.attach(stage, grid, dialogs);
         notifier.setOwner(stage);
         stage.setTitle("MAE Restoration Workbench");
         stage.setScene(scene);
