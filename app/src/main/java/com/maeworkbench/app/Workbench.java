@@ -17,7 +17,6 @@ import com.maeworkbench.app.view.StatusBarView;
 import com.maeworkbench.app.view.ToolBarView;
 import com.maeworkbench.mae.MaeModel;
 import com.maeworkbench.method.Methods;
-import com.maeworkbench.metric.Quality;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.collections.MapChangeListener;
@@ -75,7 +74,7 @@ public final class Workbench {
         Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet());
         prefs.restoreSettings(state);
         int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
-        reconstruction = new ReconstructionService(state, Platform::runLater, Quality::measure, threads);
+        reconstruction = new ReconstructionService(state, Platform::runLater, threads);
         images = new ImageService(state, notifier, prefs::addRecent);
         models = new ModelService(state, notifier);
         exporter = new Exporter(state, notifier);

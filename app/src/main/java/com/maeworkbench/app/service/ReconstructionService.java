@@ -7,7 +7,7 @@ import com.maeworkbench.image.FloatImage;
 import com.maeworkbench.mask.Mask;
 import com.maeworkbench.mask.Region;
 import com.maeworkbench.method.RestorationMethod;
-import com.maeworkbench.metric.Metrics;
+import com.maeworkbench.metric.QualityTracker;
 import javafx.collections.ListChangeListener;
 
 import java.util.LinkedHashMap;
@@ -34,18 +34,11 @@ import java.util.concurrent.Executor;
  */
 public final class ReconstructionService implements AutoCloseable {
 
-    /** Computes the quality of a restoration (the core's Quality::measure in the app). */
-    @FunctionalInterface
-    public interface Measure {
-        Metrics measure(FloatImage original, FloatImage restored, Mask mask, double millis);
-    }
-
     private record Request(long seq, long generation, FloatImage image, Mask mask, boolean preview, long nanos) {
     }
 
     private final WorkbenchState state;
     private final Executor fx;
-    private final Measure measure;
     private final ThreadPoolExecutor pool;
     private final ThreadPoolExecutor slow;
     private final ExecutorService metrics;
@@ -54,11 +47,9 @@ public final class ReconstructionService implements AutoCloseable {
     private final AtomicInteger inFlight = new AtomicInteger();
     private long seq;
 
-    public ReconstructionService(WorkbenchState state, Executor fx, Measure measure,
-                                 int threads) {
+    public ReconstructionService(WorkbenchState state, Executor fx, int threads) {
         this.state = state;
         this.fx = fx;
-        this.measure = measure;
         AtomicInteger n = new AtomicInteger();
         // A priority queue: gesture ends before drag previews, then lanes in panel order (the MAE first).
         this.pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new PriorityBlockingQueue<>(), r -> {
@@ -168,6 +159,8 @@ public final class ReconstructionService implements AutoCloseable {
         private final boolean live;
         private final int order;
         private final AtomicReference<Runnable> pendingMetrics = new AtomicReference<>();
+        // Metrics-thread-confined: redoes SSIM only where this method's result changed since the last numbers.
+        private final QualityTracker quality = new QualityTracker();
         private final AtomicReference<Request> pending = new AtomicReference<>();
         private boolean scheduled;        // guarded by this
         private Thread worker;            // guarded by this; set while computing
@@ -278,7 +271,7 @@ public final class ReconstructionService implements AutoCloseable {
         private void measureLater(Request r, MethodResult result) {
             Runnable job = () -> {
                 if (cancelled || pending.get() != null) return;
-                publish(r, result.withMetrics(measure.measure(r.image, result.image(), r.mask, result.restoreMillis())));
+                publish(r, result.withMetrics(quality.measure(r.image, result.image(), r.mask, result.restoreMillis())));
             };
             if (pendingMetrics.getAndSet(job) == null) {
                 metrics.execute(() -> {
