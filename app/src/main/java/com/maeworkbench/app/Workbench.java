@@ -7,7 +7,6 @@ import com.maeworkbench.app.service.MaskController;
 import com.maeworkbench.app.service.ModelService;
 import com.maeworkbench.app.service.PerfLog;
 import com.maeworkbench.app.service.ReconstructionService;
-import com.maeworkbench.app.service.Restorers;
 import com.maeworkbench.app.state.MethodResult;
 import com.maeworkbench.app.state.WorkbenchState;
 import com.maeworkbench.app.view.InspectorView;
@@ -18,7 +17,6 @@ import com.maeworkbench.app.view.StatusBarView;
 import com.maeworkbench.app.view.ToolBarView;
 import com.maeworkbench.mae.MaeModel;
 import com.maeworkbench.method.Methods;
-import com.maeworkbench.metric.Quality;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.collections.MapChangeListener;
@@ -67,11 +65,16 @@ public final class Workbench {
     private CompletableFuture<Boolean> startupModel = CompletableFuture.completedFuture(false);
 
     public Workbench(Stage stage) {
+        this(stage, new FxDialogs(stage));
+    }
+
+    /** A workbench whose file choosers and confirmations are {@code dialogs} (tests answer them headless). */
+    public Workbench(Stage stage, Dialogs dialogs) {
         this.stage = stage;
         Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet());
         prefs.restoreSettings(state);
         int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
-        reconstruction = new ReconstructionService(state, Platform::runLater, Quality::measure, Restorers::forMethod, threads);
+        reconstruction = new ReconstructionService(state, Platform::runLater, threads);
         images = new ImageService(state, notifier, prefs::addRecent);
         models = new ModelService(state, notifier);
         exporter = new Exporter(state, notifier);
@@ -100,7 +103,7 @@ public final class Workbench {
         scene.getStylesheets().add(Objects.requireNonNull(Workbench.class.getResource("workbench.css")).toExternalForm());
         installKeys(scene);
         installDragAndDrop(scene);
-        actions.attach(stage, grid);
+        actions.attach(stage, grid, dialogs);
         notifier.setOwner(stage);
         stage.setTitle("MAE Restoration Workbench");
         stage.setScene(scene);

@@ -15,17 +15,12 @@ import com.maeworkbench.app.view.SampleGallery;
 import com.maeworkbench.image.FloatImage;
 import com.maeworkbench.mae.Device;
 import com.maeworkbench.mae.MaeModel;
-import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonType;
-import javafx.stage.DirectoryChooser;
-import javafx.stage.FileChooser;
+import javafx.stage.FileChooser.ExtensionFilter;
 import javafx.stage.Stage;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /** Every user command, shared by menus, tool bar, shortcuts and drag and drop. FX thread only. */
@@ -42,6 +37,7 @@ public final class WorkbenchActions {
     private final Notifier notifier;
     private final AppPreferences prefs;
     private final PerfLog perf;
+    private Dialogs dialogs;
     private Stage stage;
     private PanelGrid grid;
 
@@ -57,8 +53,9 @@ public final class WorkbenchActions {
         this.perf = perf;
     }
 
-    void attach(Stage stage, PanelGrid grid) {
+    void attach(Stage stage, PanelGrid grid, Dialogs dialogs) {
         this.stage = stage;
+        this.dialogs = dialogs;
         this.grid = grid;
     }
 
@@ -72,16 +69,9 @@ public final class WorkbenchActions {
 
     // --- images
     public void openDialog() {
-        FileChooser fc = new FileChooser();
-        fc.setTitle("Open image");
-        fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Images and DICOM", IMAGE_EXTENSIONS),
-                new FileChooser.ExtensionFilter("All files", "*.*"));
-        Path current = state.getImagePath();
-        if (current != null && current.getParent() != null && Files.isDirectory(current.getParent())) {
-            fc.setInitialDirectory(current.getParent().toFile());
-        }
-        File f = fc.showOpenDialog(stage);
-        if (f != null) open(f.toPath());
+        Path f = dialogs.openFile("Open image", List.of(new ExtensionFilter("Images and DICOM", IMAGE_EXTENSIONS),
+                new ExtensionFilter("All files", "*.*")), openedFolder());
+        if (f != null) open(f);
     }
 
     public CompletableFuture<Boolean> open(Path file) {
@@ -97,79 +87,63 @@ public final class WorkbenchActions {
     }
 
     // --- masks
-    public void loadMask() {
-        if (state.getImage() == null) return;
-        FileChooser fc = new FileChooser();
-        fc.setTitle("Load mask (white = missing)");
-        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Images", IMAGE_EXTENSIONS));
-        File f = fc.showOpenDialog(stage);
-        if (f != null) images.loadMask(f.toPath(), masks);
+    public CompletableFuture<Boolean> loadMask() {
+        if (state.getImage() == null) return done(false);
+        Path f = dialogs.openFile("Load mask (white = missing)", List.of(new ExtensionFilter("Images", IMAGE_EXTENSIONS)), openedFolder());
+        return f == null ? done(false) : images.loadMask(f, masks);
     }
 
-    public void saveMask() {
-        if (state.getMask() == null) return;
-        Path f = saveChooser("Save mask", "-mask.png", new FileChooser.ExtensionFilter("PNG", "*.png"));
-        if (f != null) exporter.exportMask(f);
+    public CompletableFuture<Boolean> saveMask() {
+        if (state.getMask() == null) return done(false);
+        Path f = saveChooser("Save mask", "-mask.png", new ExtensionFilter("PNG", "*.png"));
+        return f == null ? done(false) : exporter.exportMask(f);
     }
 
     // --- export
-    public void exportRestored() {
-        if (state.results().isEmpty()) return;
-        DirectoryChooser dc = new DirectoryChooser();
-        dc.setTitle("Export restored images into folder");
-        File dir = dc.showDialog(stage);
-        if (dir == null) return;
-        Map<String, Path> targets = exporter.restoredTargets(dir.toPath());
-        List<Path> existing = targets.values().stream().filter(Files::exists).toList();
-        if (!existing.isEmpty() && !confirm("Replace " + existing.size() + " existing file(s)?",
+    public CompletableFuture<Boolean> exportRestored() {
+        if (state.results().isEmpty()) return done(false);
+        Path dir = dialogs.folder("Export restored images into folder");
+        if (dir == null) return done(false);
+        List<Path> existing = exporter.restoredTargets(dir).values().stream().filter(Files::exists).toList();
+        if (!existing.isEmpty() && !dialogs.confirm("Replace " + existing.size() + " existing file(s)?",
                 String.join("\n", existing.stream().map(p -> p.getFileName().toString()).toList()))) {
-            return;
+            return done(false);
         }
-        exporter.exportRestored(dir.toPath());
+        return exporter.exportRestored(dir);
     }
 
-    public void exportSheet() {
-        if (state.getImage() == null) return;
-        Path f = saveChooser("Export comparison sheet", "-comparison.png", new FileChooser.ExtensionFilter("PNG", "*.png"));
-        if (f == null) return;
+    public CompletableFuture<Boolean> exportSheet() {
+        if (state.getImage() == null) return done(false);
+        Path f = saveChooser("Export comparison sheet", "-comparison.png", new ExtensionFilter("PNG", "*.png"));
+        if (f == null) return done(false);
         FloatImage sheet = ComparisonSheet.render(state, grid);
-        exporter.exportSheet(sheet, f);
+        return exporter.exportSheet(sheet, f);
     }
 
-    public void exportMetrics() {
-        if (state.results().isEmpty()) return;
-        Path f = saveChooser("Export metrics", "-metrics.csv", new FileChooser.ExtensionFilter("CSV", "*.csv"),
-                new FileChooser.ExtensionFilter("JSON", "*.json"));
-        if (f != null) exporter.exportMetrics(f);
+    public CompletableFuture<Boolean> exportMetrics() {
+        if (state.results().isEmpty()) return done(false);
+        Path f = saveChooser("Export metrics", "-metrics.csv", new ExtensionFilter("CSV", "*.csv"), new ExtensionFilter("JSON", "*.json"));
+        return f == null ? done(false) : exporter.exportMetrics(f);
     }
 
-    private Path saveChooser(String title, String suffix, FileChooser.ExtensionFilter... filters) {
-        FileChooser fc = new FileChooser();
-        fc.setTitle(title);
-        fc.getExtensionFilters().addAll(filters);
+    private Path saveChooser(String title, String suffix, ExtensionFilter... filters) {
         Path opened = state.getImagePath();
-        if (opened != null) {
-            fc.setInitialFileName(ImageFiles.stem(opened) + suffix);
-            if (opened.getParent() != null && Files.isDirectory(opened.getParent())) fc.setInitialDirectory(opened.getParent().toFile());
-        }
-        File f = fc.showSaveDialog(stage); // the platform dialog asks before replacing an existing file
-        return f == null ? null : f.toPath();
+        return dialogs.saveFile(title, opened == null ? null : ImageFiles.stem(opened) + suffix, openedFolder(), List.of(filters));
     }
 
-    private boolean confirm(String header, String text) {
-        Alert a = new Alert(Alert.AlertType.CONFIRMATION, text, ButtonType.OK, ButtonType.CANCEL);
-        a.initOwner(stage);
-        a.setHeaderText(header);
-        return a.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
+    private Path openedFolder() {
+        Path opened = state.getImagePath();
+        return opened == null ? null : opened.getParent();
+    }
+
+    private static CompletableFuture<Boolean> done(boolean value) {
+        return CompletableFuture.completedFuture(value);
     }
 
     // --- model
     public void chooseModel() {
-        FileChooser fc = new FileChooser();
-        fc.setTitle("Choose an MAE model (.onnx following the contract)");
-        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("ONNX model", "*.onnx"));
-        File f = fc.showOpenDialog(stage);
-        if (f != null) models.load(f.toPath(), state.deviceProperty().get());
+        Path f = dialogs.openFile("Choose an MAE model (.onnx following the contract)", List.of(new ExtensionFilter("ONNX model", "*.onnx")), null);
+        if (f != null) models.load(f, state.deviceProperty().get());
     }
 
     public void useBundledModel() {

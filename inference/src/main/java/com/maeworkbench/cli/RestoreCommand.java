@@ -53,7 +53,7 @@ final class RestoreCommand implements Callable<Integer> {
         }
         // Everything is computed before the first byte is written: a failure leaves no partial output.
         Files.createDirectories(run.out);
-        String stem = ImageFiles.stem(image), ext = outputExtension(image);
+        String stem = ImageFiles.stem(image), ext = ImageFiles.resultExtension(image);
         MaskFiles.write(m, run.out.resolve(stem + "-mask.png"));
         StringBuilder json = new StringBuilder("{\n");
         json.append("  \"image\": ").append(ReportFormat.jsonString(image.toString())).append(",\n");
@@ -80,11 +80,5 @@ final class RestoreCommand implements Callable<Integer> {
         TextFiles.writeAtomically(run.out.resolve("metrics.json"), json.toString());
         stdout.flush();
         return partial ? RestoreCli.PARTIAL : RestoreCli.OK;
-    }
-
-    /** TIFF stays TIFF; everything else becomes lossless PNG at the source's bit depth. */
-    static String outputExtension(Path p) {
-        String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
-        return name.endsWith(".tif") || name.endsWith(".tiff") ? "tif" : "png";
     }
 }

@@ -220,6 +220,19 @@ public final class ImageFiles {
         return param;
     }
 
+    /**
+     * The extension for images derived from {@code source} (restorations of it), used by the CLI and the app
+     * alike: the source's own container where this class writes it and it holds the source's bit depth
+     * (TIFF, PNG: 8 and 16 bits per sample), otherwise lossless PNG (JPEG, BMP, PNM, DICOM). By extension,
+     * since the source may be gone by the time results are written.
+     */
+    public static String resultExtension(Path source) {
+        return switch (extension(source)) {
+            case "tif", "tiff" -> "tif";
+            default -> "png";
+        };
+    }
+
     /** The file name without its last extension ({@code scan.dcm} -> {@code scan}), for naming derived files. */
     public static String stem(Path path) {
         String name = path.getFileName() == null ? "" : path.getFileName().toString();

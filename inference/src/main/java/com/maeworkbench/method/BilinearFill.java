@@ -2,8 +2,11 @@ package com.maeworkbench.method;
 
 import com.maeworkbench.image.FloatImage;
 import com.maeworkbench.mask.Mask;
+import com.maeworkbench.mask.MaskGeometry;
+import com.maeworkbench.mask.Region;
 
 import java.util.Arrays;
+import java.util.function.ToIntFunction;
 
 /**
  * Fills each missing pixel from the nearest known pixels to its left, right, above and below: linear
@@ -40,6 +43,15 @@ public final class BilinearFill implements RestorationMethod {
             Fills.checkCancelled();
         }
         return image.withPlanes(out);
+    }
+
+    /** How far a filled pixel looks: to the nearest known pixel left, right, above and below, at most one run away. */
+    static final ToIntFunction<MaskGeometry> REACH = g -> g.maxRun() + 2;
+
+    /** Exact region update within {@link #REACH}. */
+    @Override
+    public FloatImage restore(FloatImage image, Mask mask, Region dirty, FloatImage previous) {
+        return RegionUpdate.restore(this, REACH, image, mask, dirty, previous);
     }
 
     /**

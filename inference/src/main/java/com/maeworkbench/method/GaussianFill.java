@@ -17,6 +17,8 @@ import java.util.Arrays;
  * (about sigma 1.5 * 2^k in full-resolution pixels) and is sampled bilinearly at the remaining holes.
  * Level 0 is the exact full-resolution normalised convolution; all levels together cost O(pixels x 11),
  * however deep the holes. Borders need no padding rule: outside pixels simply carry no weight.
+ *
+ * <p>No region update: the pyramid's 2x2 blocks depend on where a crop starts, so a crop is not exact.
  */
 public final class GaussianFill implements RestorationMethod {
 

@@ -2,6 +2,10 @@ package com.maeworkbench.method;
 
 import com.maeworkbench.image.FloatImage;
 import com.maeworkbench.mask.Mask;
+import com.maeworkbench.mask.MaskGeometry;
+import com.maeworkbench.mask.Region;
+
+import java.util.function.ToIntFunction;
 
 /**
  * Onion-peel median fill: each pass gives every missing pixel that has a known (or already filled)
@@ -86,6 +90,18 @@ public final class MedianFill implements RestorationMethod {
             size = nextSize;
         }
         return image.withPlanes(out);
+    }
+
+    /**
+     * How far a filled pixel looks: a pixel filled in pass n sees at most {@code n * RADIUS} pixels back,
+     * and a pixel at hole depth d is filled by pass d / RADIUS + 1.
+     */
+    static final ToIntFunction<MaskGeometry> REACH = g -> (int) Math.ceil(g.maxDepth()) + 2 * RADIUS;
+
+    /** Exact region update within {@link #REACH}. */
+    @Override
+    public FloatImage restore(FloatImage image, Mask mask, Region dirty, FloatImage previous) {
+        return RegionUpdate.restore(this, REACH, image, mask, dirty, previous);
     }
 
     /**

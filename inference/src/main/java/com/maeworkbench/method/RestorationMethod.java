@@ -2,6 +2,7 @@ package com.maeworkbench.method;
 
 import com.maeworkbench.image.FloatImage;
 import com.maeworkbench.mask.Mask;
+import com.maeworkbench.mask.Region;
 
 /**
  * One way of filling the masked pixels of an image. Implementations are stateless or thread-safe,
@@ -25,4 +26,22 @@ public interface RestorationMethod {
      * {@link Thread#interrupted()} in long loops so stale work can be cancelled.
      */
     FloatImage restore(FloatImage image, Mask mask);
+
+    /**
+     * Restores after a mask edit, reusing {@code previous}: this method's result for the same image under a
+     * mask that differs from {@code mask} only inside {@code dirty}. The result equals
+     * {@link #restore(FloatImage, Mask)}; a method that can recompute only what the edit reaches overrides
+     * this (the default recomputes the whole image). Null {@code previous} or {@code dirty} means a full run.
+     */
+    default FloatImage restore(FloatImage image, Mask mask, Region dirty, FloatImage previous) {
+        return restore(image, mask);
+    }
+
+    /**
+     * Whether a run on a typical image (512x512) is fast enough, tens of milliseconds on two cores, to
+     * repeat on every step of a brush drag; slower methods run once the edit is done.
+     */
+    default boolean interactive() {
+        return true;
+    }
 }

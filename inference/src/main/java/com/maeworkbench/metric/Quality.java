@@ -2,6 +2,7 @@ package com.maeworkbench.metric;
 
 import com.maeworkbench.image.FloatImage;
 import com.maeworkbench.mask.Mask;
+import com.maeworkbench.mask.Region;
 
 import java.util.Arrays;
 
@@ -36,30 +37,57 @@ public final class Quality {
 
     /** Per-pixel SSIM of two {@code w x h} planes. */
     public static float[] ssimMap(float[] a, float[] b, int w, int h) {
-        if (a.length != w * h || b.length != w * h) throw new IllegalArgumentException("planes must be " + w + "x" + h);
-        int n = w * h;
-        double[] aa = new double[n], bb = new double[n], ab = new double[n];
-        for (int i = 0; i < n; i++) {
-            aa[i] = (double) a[i] * a[i];
-            bb[i] = (double) b[i] * b[i];
-            ab[i] = (double) a[i] * b[i];
+        float[] map = new float[w * h];
+        ssimMap(a, b, w, h, new Region(0, 0, w, h), map);
+        return map;
+    }
+
+    /** How far the SSIM window reaches: a change in the planes moves the map this far around it. */
+    public static int ssimReach() {
+        return SSIM_RADIUS;
+    }
+
+    /**
+     * Writes the SSIM map of two {@code w x h} planes inside {@code area} into {@code map} (row-major over
+     * the whole image; other pixels untouched). The values are exactly those of the whole-image map: the
+     * windows are cut at the image's borders, not the area's, and sums run in the same order.
+     */
+    public static void ssimMap(float[] a, float[] b, int w, int h, Region area, float[] map) {
+        if (a.length != w * h || b.length != w * h || map.length != w * h) throw new IllegalArgumentException("planes must be " + w + "x" + h);
+        Region in = area.grow(0, w, h), src = in.grow(SSIM_RADIUS, w, h); // src: every pixel a window in `in` reads
+        if (in.isEmpty()) return;
+        int sw = src.width(), n = sw * src.height();
+        double[] da = new double[n], db = new double[n], aa = new double[n], bb = new double[n], ab = new double[n];
+        for (int y = 0; y < src.height(); y++) {
+            for (int x = 0, i = y * sw, j = (src.y() + y) * w + src.x(); x < sw; x++, i++, j++) {
+                double va = a[j], vb = b[j];
+                da[i] = va;
+                db[i] = vb;
+                aa[i] = va * va;
+                bb[i] = vb * vb;
+                ab[i] = va * vb;
+            }
         }
         float[] kernel = gaussian(SSIM_SIGMA, SSIM_RADIUS);
         double[] tmp = new double[n];
-        double[] muA = blur(toDouble(a), tmp, kernel, w, h), muB = blur(toDouble(b), tmp, kernel, w, h);
-        double[] eAA = blur(aa, tmp, kernel, w, h), eBB = blur(bb, tmp, kernel, w, h), eAB = blur(ab, tmp, kernel, w, h);
-        float[] map = new float[n];
-        for (int i = 0; i < n; i++) {
-            double ma = muA[i], mb = muB[i];
-            double va = eAA[i] - ma * ma, vb = eBB[i] - mb * mb, cov = eAB[i] - ma * mb;
-            map[i] = (float) ((2 * ma * mb + C1) * (2 * cov + C2) / ((ma * ma + mb * mb + C1) * (va + vb + C2)));
+        double[] muA = blur(da, tmp, kernel, src, in, w, h), muB = blur(db, tmp, kernel, src, in, w, h);
+        double[] eAA = blur(aa, tmp, kernel, src, in, w, h), eBB = blur(bb, tmp, kernel, src, in, w, h), eAB = blur(ab, tmp, kernel, src, in, w, h);
+        for (int y = in.y(); y < in.bottom(); y++) {
+            for (int x = in.x(), i = (y - src.y()) * sw + x - src.x(); x < in.right(); x++, i++) {
+                double ma = muA[i], mb = muB[i];
+                double va = eAA[i] - ma * ma, vb = eBB[i] - mb * mb, cov = eAB[i] - ma * mb;
+                map[y * w + x] = (float) ((2 * ma * mb + C1) * (2 * cov + C2) / ((ma * ma + mb * mb + C1) * (va + vb + C2)));
+            }
         }
-        return map;
     }
 
     /** Mean SSIM over the region; NaN for an empty region. */
     public static double ssim(float[] a, float[] b, int w, int h, boolean[] region) {
-        float[] map = ssimMap(a, b, w, h);
+        return mean(ssimMap(a, b, w, h), region);
+    }
+
+    /** Mean of a map over the region (null: everywhere); NaN for an empty region. */
+    static double mean(float[] map, boolean[] region) {
         double sum = 0;
         for (int i = 0; i < map.length; i++) if (region == null || region[i]) sum += map[i];
         int n = count(region, map.length);
@@ -118,42 +146,38 @@ public final class Quality {
         }
     }
 
-    private static double[] toDouble(float[] a) {
-        double[] d = new double[a.length];
-        for (int i = 0; i < a.length; i++) d[i] = a[i];
-        return d;
-    }
-
     /**
-     * Separable Gaussian blur in place of {@code src} ({@code tmp} is scratch), keeping only taps inside
-     * the image and renormalising them; for a separable kernel on a rectangle that equals 2-D renormalisation.
+     * Separable Gaussian blur in place of {@code buf}, which holds the pixels of {@code src} (a region of the
+     * {@code w x h} image); only the pixels of {@code out} are valid afterwards ({@code tmp} is scratch). Only
+     * taps inside the image count, renormalised; for a separable kernel on a rectangle that equals 2-D
+     * renormalisation.
      */
-    private static double[] blur(double[] src, double[] tmp, float[] k, int w, int h) {
-        int r = k.length / 2;
-        for (int y = 0; y < h; y++) {
-            int row = y * w;
-            for (int x = 0; x < w; x++) {
-                int from = Math.max(-r, -x), to = Math.min(r, w - 1 - x);
+    private static double[] blur(double[] buf, double[] tmp, float[] k, Region src, Region out, int w, int h) {
+        int r = k.length / 2, sw = src.width(), x0 = out.x() - src.x(), x1 = out.right() - src.x();
+        for (int y = 0; y < src.height(); y++) {
+            int row = y * sw;
+            for (int x = out.x(); x < out.right(); x++) {
+                int from = Math.max(-r, -x), to = Math.min(r, w - 1 - x), at = row + x - src.x();
                 double sum = 0, norm = 0;
                 for (int t = from; t <= to; t++) {
-                    sum += k[t + r] * src[row + x + t];
+                    sum += k[t + r] * buf[at + t];
                     norm += k[t + r];
                 }
-                tmp[row + x] = sum / norm;
+                tmp[at] = sum / norm;
             }
         }
-        for (int y = 0; y < h; y++) {
+        for (int y = out.y(); y < out.bottom(); y++) {
             int from = Math.max(-r, -y), to = Math.min(r, h - 1 - y);
             double norm = 0;
             for (int t = from; t <= to; t++) norm += k[t + r];
-            int row = y * w;
-            Arrays.fill(src, row, row + w, 0);
+            int row = (y - src.y()) * sw;
+            Arrays.fill(buf, row + x0, row + x1, 0);
             for (int t = from; t <= to; t++) {
                 double kt = k[t + r] / norm;
-                for (int x = 0, j = row + t * w; x < w; x++, j++) src[row + x] += kt * tmp[j];
+                for (int x = x0, j = row + t * sw + x0; x < x1; x++, j++) buf[row + x] += kt * tmp[j];
             }
         }
-        return src;
+        return buf;
     }
 
     private static float[] gaussian(double sigma, int radius) {

@@ -325,4 +325,16 @@ class ImageFilesTest {
         assertEquals("out.jpg: cannot write '.jpg' files (use .png, .tif or .tiff)", e.getMessage());
         assertFalse(Files.exists(file));
     }
+
+    @Test
+    void resultsKeepTheSourceContainerWhereItHoldsTheBitDepth() throws IOException {
+        FloatImage rgb16 = FloatImage.of(5, 4, 16, levels(20, 16, 1), levels(20, 16, 2), levels(20, 16, 3));
+        for (String source : List.of("scan.TIFF", "scan.tif", "photo.png", "photo.jpg", "ct.dcm", "slice.pgm", "noext")) {
+            String ext = ImageFiles.resultExtension(Path.of("in", source));
+            assertEquals(source.toLowerCase().contains(".tif") ? "tif" : "png", ext, source);
+            FloatImage back = roundTrip(rgb16, "restored-" + source.replace('.', '-') + "." + ext);
+            assertEquals(16, back.bitDepth(), source);
+            assertSamePlanes(rgb16, back);
+        }
+    }
 }

@@ -27,7 +27,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * Writes results: restored images (same size and bit depth as the input), the mask, the comparison
+ * Writes results: restored images (same size and bit depth as the input, in its container where that
+ * holds the depth: {@link ImageFiles#resultExtension}, as the CLI), the mask, the comparison
  * sheet and the metrics. Every file is written atomically, and nothing ever replaces the opened image.
  */
 public final class Exporter implements AutoCloseable {
@@ -50,8 +51,9 @@ public final class Exporter implements AutoCloseable {
         Map<String, Path> out = new TreeMap<>();
         Path opened = state.getImagePath();
         String stem = opened == null ? "image" : ImageFiles.stem(opened);
+        String ext = opened == null ? "png" : ImageFiles.resultExtension(opened); // the CLI's rule: TIFF stays TIFF
         for (MethodResult r : state.results().values()) {
-            if (r.image() != null) out.put(r.methodId(), dir.resolve(stem + "-" + r.methodId() + ".png"));
+            if (r.image() != null) out.put(r.methodId(), dir.resolve(stem + "-" + r.methodId() + "." + ext));
         }
         return out;
     }

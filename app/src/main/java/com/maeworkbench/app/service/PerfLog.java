@@ -22,11 +22,11 @@ public final class PerfLog {
     }
 
     /** One panel update: the method's own time and the edit-to-pixels latency. */
-    public void update(String method, double restoreMillis, boolean region, double editToPanelMillis, boolean gestureEnd) {
+    public void update(String method, double restoreMillis, boolean update, double editToPanelMillis, boolean gestureEnd) {
         if (gestureEnd) toPanel.computeIfAbsent(method, k -> new ArrayList<>()).add(editToPanelMillis);
         if (print) {
             System.err.printf("[mae-perf] %-10s restore %7.1f ms (%s) edit->panel %7.1f ms%s%n",
-                    method, restoreMillis, region ? "region" : "full", editToPanelMillis, gestureEnd ? " [gesture end]" : "");
+                    method, restoreMillis, update ? "update" : "full", editToPanelMillis, gestureEnd ? " [gesture end]" : "");
         }
     }
 

@@ -7,7 +7,7 @@ import com.maeworkbench.image.FloatImage;
 import com.maeworkbench.mask.Mask;
 import com.maeworkbench.mask.Region;
 import com.maeworkbench.method.RestorationMethod;
-import com.maeworkbench.metric.Metrics;
+import com.maeworkbench.metric.QualityTracker;
 import javafx.collections.ListChangeListener;
 
 import java.util.LinkedHashMap;
@@ -21,7 +21,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.Executor;
-import java.util.function.Function;
 
 /**
  * Runs every method of {@link WorkbenchState#methods()} on each mask edit, off the FX thread.
@@ -35,19 +34,11 @@ import java.util.function.Function;
  */
 public final class ReconstructionService implements AutoCloseable {
 
-    /** Computes the quality of a restoration (the core's Quality::measure in the app). */
-    @FunctionalInterface
-    public interface Measure {
-        Metrics measure(FloatImage original, FloatImage restored, Mask mask, double millis);
-    }
-
     private record Request(long seq, long generation, FloatImage image, Mask mask, boolean preview, long nanos) {
     }
 
     private final WorkbenchState state;
     private final Executor fx;
-    private final Measure measure;
-    private final Function<RestorationMethod, Restorers.Strategy> strategy;
     private final ThreadPoolExecutor pool;
     private final ThreadPoolExecutor slow;
     private final ExecutorService metrics;
@@ -56,12 +47,9 @@ public final class ReconstructionService implements AutoCloseable {
     private final AtomicInteger inFlight = new AtomicInteger();
     private long seq;
 
-    public ReconstructionService(WorkbenchState state, Executor fx, Measure measure,
-                                 Function<RestorationMethod, Restorers.Strategy> strategy, int threads) {
+    public ReconstructionService(WorkbenchState state, Executor fx, int threads) {
         this.state = state;
         this.fx = fx;
-        this.measure = measure;
-        this.strategy = strategy;
         AtomicInteger n = new AtomicInteger();
         // A priority queue: gesture ends before drag previews, then lanes in panel order (the MAE first).
         this.pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new PriorityBlockingQueue<>(), r -> {
@@ -121,7 +109,7 @@ public final class ReconstructionService implements AutoCloseable {
                 old.remove(m.id());
                 lanes.put(m.id(), kept);
             } else {
-                lanes.put(m.id(), new Lane(m, strategy.apply(m), order));
+                lanes.put(m.id(), new Lane(m, order));
             }
         }
         old.values().forEach(Lane::cancel);
@@ -168,10 +156,11 @@ public final class ReconstructionService implements AutoCloseable {
 
     private final class Lane {
         private final RestorationMethod method;
-        private final Restorers.Incremental restorer;
         private final boolean live;
         private final int order;
         private final AtomicReference<Runnable> pendingMetrics = new AtomicReference<>();
+        // Metrics-thread-confined: redoes SSIM only where this method's result changed since the last numbers.
+        private final QualityTracker quality = new QualityTracker();
         private final AtomicReference<Request> pending = new AtomicReference<>();
         private boolean scheduled;        // guarded by this
         private Thread worker;            // guarded by this; set while computing
@@ -183,10 +172,9 @@ public final class ReconstructionService implements AutoCloseable {
         private FloatImage lastResult;
         private MethodResult lastPublished;
 
-        Lane(RestorationMethod method, Restorers.Strategy strategy, int order) {
+        Lane(RestorationMethod method, int order) {
             this.method = method;
-            this.restorer = strategy.restorer();
-            this.live = strategy.live();
+            this.live = method.interactive();
             this.order = order;
         }
 
@@ -254,13 +242,14 @@ public final class ReconstructionService implements AutoCloseable {
             fx.execute(() -> state.busyProperty().set(inFlight.get()));
             try {
                 long t0 = System.nanoTime();
-                RegionRestore.Outcome out = restorer.restore(r.image, r.mask, sameImage ? lastMask : null, dirty, sameImage ? lastResult : null);
+                // The core recomputes only what the edit reaches where the method allows it, exactly.
+                FloatImage out = method.restore(r.image, r.mask, sameImage ? dirty : null, sameImage ? lastResult : null);
                 double ms = (System.nanoTime() - t0) / 1e6;
                 if (Thread.currentThread().isInterrupted() || cancelled) return;
                 lastGeneration = r.generation;
                 lastMask = r.mask;
-                lastResult = out.image();
-                MethodResult result = new MethodResult(method.id(), out.image(), null, ms, out.region(), null, r.seq, r.nanos, r.preview);
+                lastResult = out;
+                MethodResult result = new MethodResult(method.id(), out, null, ms, sameImage, null, r.seq, r.nanos, r.preview);
                 publish(r, result);
                 lastPublished = result;
                 if (!r.preview) measureLater(r, result);
@@ -282,7 +271,7 @@ public final class ReconstructionService implements AutoCloseable {
         private void measureLater(Request r, MethodResult result) {
             Runnable job = () -> {
                 if (cancelled || pending.get() != null) return;
-                publish(r, result.withMetrics(measure.measure(r.image, result.image(), r.mask, result.restoreMillis())));
+                publish(r, result.withMetrics(quality.measure(r.image, result.image(), r.mask, result.restoreMillis())));
             };
             if (pendingMetrics.getAndSet(job) == null) {
                 metrics.execute(() -> {

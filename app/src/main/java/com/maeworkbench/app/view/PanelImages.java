@@ -82,7 +82,7 @@ public final class PanelImages {
         if (!force && drawn.get(r.methodId()) == r.image()) return;
         drawn.put(r.methodId(), r.image());
         RenderedImage target = method(r.methodId());
-        Runnable shown = force ? null : () -> perf.update(r.methodId(), r.restoreMillis(), r.region(),
+        Runnable shown = force ? null : () -> perf.update(r.methodId(), r.restoreMillis(), r.update(),
                 (System.nanoTime() - r.requestNanos()) / 1e6, !r.preview());
         if (state.viewModeProperty().get() == ViewMode.DIFFERENCE && state.getImage() != null) {
             target.showDifference(r.image(), state.getImage(), shown);

@@ -49,7 +49,7 @@ public final class StatusBarView extends HBox {
             MethodResult r = state.results().get(m.id());
             if (r == null || r.image() == null) continue;
             if (sb.length() > 0) sb.append("  ");
-            sb.append(m.displayName()).append(' ').append(Format.millis(r.restoreMillis())).append(r.region() ? "ʳ" : "");
+            sb.append(m.displayName()).append(' ').append(Format.millis(r.restoreMillis()));
         }
         timing.setText(sb.toString());
     }

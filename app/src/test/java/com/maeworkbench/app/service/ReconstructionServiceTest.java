@@ -7,7 +7,6 @@ import com.maeworkbench.mask.Mask;
 import com.maeworkbench.mask.MaskShapes;
 import com.maeworkbench.mask.Region;
 import com.maeworkbench.method.RestorationMethod;
-import com.maeworkbench.metric.Metrics;
 import javafx.application.Platform;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -66,8 +65,7 @@ class ReconstructionServiceTest {
     void newestEditWinsAndGestureEndCancelsStaleWork() throws Exception {
         WorkbenchState state = new WorkbenchState();
         SlowFill slow = new SlowFill();
-        ReconstructionService service = new ReconstructionService(state, Platform::runLater,
-                (o, r, m, ms) -> new Metrics(1, 1, 1, ms), m -> new Restorers.Strategy(Restorers.full(m), true), 2);
+        ReconstructionService service = new ReconstructionService(state, Platform::runLater, 2);
         FloatImage img = FloatImage.of(64, 64, 8, new float[64 * 64]);
         WaitForAsyncUtils.asyncFx(() -> {
             state.methods().setAll(List.of(slow));

@@ -1,6 +1,6 @@
-package com.maeworkbench.app.service;
+package com.maeworkbench.mask;
 
-import com.maeworkbench.mask.Mask;
+import java.util.Arrays;
 
 /**
  * Sizes of the holes in a mask that bound how far a hole-filling method looks: the deepest masked pixel
@@ -9,16 +9,19 @@ import com.maeworkbench.mask.Mask;
  */
 public record MaskGeometry(double maxDepth, int maxRun) {
 
-    /** Geometry of the union of two masks, so it bounds both the state before an edit and after it. */
-    public static MaskGeometry ofUnion(Mask a, Mask b) {
-        int w = a.width(), h = a.height();
-        boolean[] x = a.missing(), y = b.missing();
-        boolean[] m = new boolean[x.length];
-        for (int i = 0; i < m.length; i++) m[i] = x[i] || y[i];
-        return of(m, w, h);
+    /**
+     * Geometry of {@code mask} with all of {@code edited} counted as missing. When {@code edited} bounds
+     * every pixel an edit changed, this mask holds both the mask before the edit and after it, so the
+     * geometry bounds both (depths and runs only grow as pixels are added).
+     */
+    public static MaskGeometry withEdited(Mask mask, Region edited) {
+        int w = mask.width();
+        boolean[] m = mask.missing().clone();
+        for (int y = edited.y(); y < edited.bottom(); y++) Arrays.fill(m, y * w + edited.x(), y * w + edited.right(), true);
+        return of(m, w, mask.height());
     }
 
-    static MaskGeometry of(boolean[] m, int w, int h) {
+    private static MaskGeometry of(boolean[] m, int w, int h) {
         final float inf = 1e9f, diag = (float) Math.sqrt(2);
         float[] d = new float[m.length];
         int maxRun = 0;

@@ -1,0 +1,44 @@
+package com.maeworkbench.app;
+
+import javafx.stage.FileChooser.ExtensionFilter;
+
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+
+/** Answers the workbench's dialogs with the files a test queued, in order, and records what was asked. */
+final class ScriptedDialogs implements Dialogs {
+
+    final Deque<Path> files = new ArrayDeque<>();
+    final List<String> asked = new ArrayList<>();
+    /** The initial file names the save dialogs proposed. */
+    final List<String> proposedNames = new ArrayList<>();
+    boolean confirmAnswer = true;
+
+    @Override
+    public Path openFile(String title, List<ExtensionFilter> filters, Path initialFolder) {
+        asked.add(title);
+        return files.poll();
+    }
+
+    @Override
+    public Path saveFile(String title, String initialName, Path initialFolder, List<ExtensionFilter> filters) {
+        asked.add(title);
+        proposedNames.add(initialName);
+        return files.poll();
+    }
+
+    @Override
+    public Path folder(String title) {
+        asked.add(title);
+        return files.poll();
+    }
+
+    @Override
+    public boolean confirm(String header, String text) {
+        asked.add(header);
+        return confirmAnswer;
+    }
+}

@@ -1,0 +1,304 @@
+package com.maeworkbench.app;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.maeworkbench.app.state.MethodResult;
+import com.maeworkbench.app.state.WorkbenchState;
+import com.maeworkbench.app.view.ComparisonSheet;
+import com.maeworkbench.image.FloatImage;
+import com.maeworkbench.io.ImageFiles;
+import com.maeworkbench.io.MaskFiles;
+import com.maeworkbench.mae.MaeMethod;
+import com.maeworkbench.mask.Mask;
+import com.maeworkbench.method.RestorationMethod;
+import com.maeworkbench.metric.Metrics;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Files in and out of the workbench, headless: opening through the file dialog and by dropping a file,
+ * the mask, restored images, comparison sheet and metrics through the save dialogs (answered by the test),
+ * with the real methods, the real model and real files.
+ */
+@ExtendWith(ApplicationExtension.class)
+class WorkbenchFilesTest {
+
+    private static final long TIMEOUT_S = 90;
+    @TempDir
+    static Path sources;
+    private static Path png16, tiff16;
+    private final ScriptedDialogs dialogs = new ScriptedDialogs();
+    private Workbench workbench;
+
+    /** A 16-bit gray source, once as PNG and once as TIFF. */
+    @BeforeAll
+    static void sources() throws IOException {
+        int w = 128, h = 96;
+        float[] p = new float[w * h];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) p[y * w + x] = Math.round(65535 * (0.2 + 0.3 * x / w + 0.2 * Math.sin(y * 0.2) * Math.cos(x * 0.15) + 0.1 * y / h)) / 65535f;
+        }
+        FloatImage image = FloatImage.of(w, h, 16, p);
+        png16 = sources.resolve("scan16.png");
+        tiff16 = sources.resolve("scan16.tif");
+        ImageFiles.write(image, png16);
+        ImageFiles.write(image, tiff16);
+    }
+
+    @Start
+    void start(Stage stage) {
+        System.setProperty("mae.model", TestAssets.model().toString());
+        workbench = new Workbench(stage, dialogs);
+        stage.show();
+        workbench.startUp(List.of(png16.toString()));
+    }
+
+    @AfterEach
+    void tearDown() {
+        workbench.close();
+    }
+
+    private WorkbenchState state() {
+        return workbench.state();
+    }
+
+    private <T> T fx(Callable<T> c) throws Exception {
+        return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
+    }
+
+    private boolean run(Callable<CompletableFuture<Boolean>> action) throws Exception {
+        return fx(action).get(TIMEOUT_S, TimeUnit.SECONDS);
+    }
+
+    private void waitFor(String what, Callable<Boolean> condition) throws Exception {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_S);
+        while (!fx(condition)) {
+            if (System.nanoTime() > end) throw new AssertionError("timed out waiting for " + what);
+            Thread.sleep(50);
+        }
+    }
+
+    /** The image at {@code path} is open and every available method (the MAE included) has its numbers. */
+    private void waitMeasured(Path path) throws Exception {
+        waitFor("every method measured on " + path.getFileName(), () -> {
+            if (!path.equals(state().getImagePath()) || state().methods().stream().noneMatch(m -> m instanceof MaeMethod)) return false;
+            for (RestorationMethod m : state().methods()) {
+                MethodResult r = state().results().get(m.id());
+                if (m.availability().available() && (r == null || r.metrics() == null)) return false;
+            }
+            return true;
+        });
+    }
+
+    private Map<String, MethodResult> results() throws Exception {
+        return fx(() -> new HashMap<>(state().results()));
+    }
+
+    @Test
+    void opensFromTheDialogAndFromADroppedFile() throws Exception {
+        waitMeasured(png16);
+        dialogs.files.add(tiff16);
+        fx(() -> {
+            workbench.actions().openDialog();
+            return null;
+        });
+        waitMeasured(tiff16);
+        assertEquals(List.of("Open image"), dialogs.asked);
+
+        Path camera = TestAssets.sample("camera.png");
+        assertTrue(fx(() -> FileDrop.drop(workbench.stage().getScene(), List.of(camera.toFile()))), "the window takes the drop");
+        waitMeasured(camera);
+        assertEquals(512, fx(() -> state().getImage().width()));
+    }
+
+    @Test
+    void restoredImagesKeepSizeBitDepthAndContainer(@TempDir Path out) throws Exception {
+        waitMeasured(png16);
+        dialogs.files.add(out);
+        assertTrue(run(() -> workbench.actions().exportRestored()));
+        assertRestoredFiles(out, "png");
+
+        // A TIFF source gives TIFF results, as the CLI writes them.
+        assertTrue(run(() -> workbench.actions().open(tiff16)));
+        waitMeasured(tiff16);
+        dialogs.files.add(out);
+        assertTrue(run(() -> workbench.actions().exportRestored()));
+        assertRestoredFiles(out, "tif");
+
+        // Exporting again asks before replacing; "cancel" leaves every file as it was.
+        Map<Path, byte[]> before = contents(out);
+        dialogs.confirmAnswer = false;
+        dialogs.files.add(out);
+        assertFalse(run(() -> workbench.actions().exportRestored()));
+        assertTrue(dialogs.asked.stream().anyMatch(q -> q.startsWith("Replace ")), dialogs.asked.toString());
+        assertEquals(before.keySet(), contents(out).keySet());
+        before.forEach((p, bytes) -> assertArrayEquals(bytes, read(p), p + " unchanged"));
+    }
+
+    private void assertRestoredFiles(Path out, String ext) throws Exception {
+        Map<String, MethodResult> results = results();
+        assertTrue(results.containsKey("mae") && results.containsKey("bilinear"), results.keySet().toString());
+        for (MethodResult r : results.values()) {
+            Path file = out.resolve("scan16-" + r.methodId() + "." + ext);
+            FloatImage back = ImageFiles.read(file, ImageFiles.DEFAULT_MAX_PIXELS);
+            FloatImage shown = r.image();
+            assertEquals(shown.width(), back.width(), file.toString());
+            assertEquals(shown.height(), back.height(), file.toString());
+            assertEquals(16, back.bitDepth(), file + " keeps 16 bits");
+            for (int i = 0; i < shown.pixels(); i++) {
+                assertEquals(shown.plane(0)[i], back.plane(0)[i], 0.51f / 65535, file + " pixel " + i);
+            }
+        }
+        assertNoTempFiles(out);
+    }
+
+    @Test
+    void maskSheetAndMetricsRoundTrip(@TempDir Path out) throws Exception {
+        waitMeasured(png16);
+        Mask shown = fx(() -> state().getMask().copy());
+        Path maskFile = out.resolve("mask.png");
+        dialogs.files.add(maskFile);
+        assertTrue(run(() -> workbench.actions().saveMask()));
+        assertTrue(MaskFiles.read(maskFile, shown.width(), shown.height()).sameContent(shown), "saved mask reads back");
+        fx(() -> {
+            workbench.actions().masks().clear();
+            return null;
+        });
+        dialogs.files.add(maskFile);
+        assertTrue(run(() -> workbench.actions().loadMask()));
+        assertTrue(fx(() -> state().getMask().sameContent(shown)), "loaded mask replaces the cleared one");
+        waitMeasured(png16);
+
+        Path sheet = out.resolve("sheet.png");
+        dialogs.files.add(sheet);
+        assertTrue(run(() -> workbench.actions().exportSheet()));
+        assertStamped(ImageFiles.read(sheet, ImageFiles.DEFAULT_MAX_PIXELS));
+
+        Map<String, Metrics> metrics = new HashMap<>();
+        results().forEach((id, r) -> metrics.put(id, r.metrics()));
+        Path csv = out.resolve("m.csv"), json = out.resolve("m.json");
+        dialogs.files.add(csv);
+        assertTrue(run(() -> workbench.actions().exportMetrics()));
+        dialogs.files.add(json);
+        assertTrue(run(() -> workbench.actions().exportMetrics()));
+        assertEquals(List.of("scan16-mask.png", "scan16-comparison.png", "scan16-metrics.csv", "scan16-metrics.csv"), dialogs.proposedNames);
+
+        List<String> lines = Files.readAllLines(csv);
+        List<String> header = List.of(lines.get(0).split(","));
+        assertEquals(metrics.size(), lines.size() - 1, "one row per method: " + lines);
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.split(",");
+            Metrics m = metrics.get(cells[header.indexOf("method")]);
+            assertEquals(m.psnrMasked(), Double.parseDouble(cells[header.indexOf("psnr_masked_db")]), 1e-4, line);
+            assertEquals(m.psnrFull(), Double.parseDouble(cells[header.indexOf("psnr_full_db")]), 1e-4, line);
+            assertEquals(m.ssim(), Double.parseDouble(cells[header.indexOf("ssim_masked")]), 1e-4, line);
+            assertEquals(m.millis(), Double.parseDouble(cells[header.indexOf("runtime_ms")]), 0.05, line);
+        }
+        JsonObject root = JsonParser.parseString(Files.readString(json)).getAsJsonObject();
+        assertEquals(png16.toString(), root.get("image").getAsString());
+        assertEquals(metrics.size(), root.getAsJsonArray("methods").size());
+        for (JsonElement e : root.getAsJsonArray("methods")) {
+            JsonObject o = e.getAsJsonObject();
+            Metrics m = metrics.get(o.get("id").getAsString());
+            assertEquals(m.psnrMasked(), o.get("psnr_masked_db").getAsDouble(), 1e-4, o.toString());
+            assertEquals(m.psnrFull(), o.get("psnr_full_db").getAsDouble(), 1e-4, o.toString());
+            assertEquals(m.ssim(), o.get("ssim_masked").getAsDouble(), 1e-4, o.toString());
+            assertEquals(m.millis(), o.get("runtime_ms").getAsDouble(), 0.05, o.toString());
+        }
+        assertNoTempFiles(out);
+    }
+
+    /** The stamp is the only text in its red: its pixels must be there, in the band below the panels. */
+    private static void assertStamped(FloatImage sheet) {
+        assertEquals("AI reconstruction — not for diagnostic use", ComparisonSheet.STAMP);
+        int w = sheet.width(), h = sheet.height(), inBand = 0;
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int i = y * w + x;
+                float r = sheet.plane(0)[i], g = sheet.plane(1)[i], b = sheet.plane(2)[i];
+                if (r < 0.8f || r - g < 0.3f || r - b < 0.3f) continue;
+                assertTrue(y > h - 70, "stamp red only at the bottom, found at (" + x + "," + y + ")");
+                inBand++;
+            }
+        }
+        assertTrue(inBand > 200, "the stamp is drawn (" + inBand + " stamp pixels)");
+    }
+
+    @Test
+    void neverOverwritesTheOpenedFileAndLeavesNothingHalfWritten(@TempDir Path out) throws Exception {
+        waitMeasured(png16);
+        byte[] original = read(png16);
+        dialogs.files.add(png16);
+        assertFalse(run(() -> workbench.actions().saveMask()));
+        dialogs.files.add(png16);
+        assertFalse(run(() -> workbench.actions().exportSheet()));
+        dialogs.files.add(png16.getParent());
+        assertTrue(run(() -> workbench.actions().exportRestored()), "results have other names than the source");
+        assertArrayEquals(original, read(png16), "the opened image is untouched");
+        List<String> errors = fx(() -> state().notifications().stream().filter(n -> n.startsWith("ERROR")).toList());
+        assertEquals(2, errors.size(), errors.toString());
+        assertTrue(errors.stream().allMatch(n -> n.contains("scan16.png: refusing to overwrite the opened image")), errors.toString());
+
+        // A replaced file is whole (the old one or the new one), a failed write leaves nothing.
+        Path csv = out.resolve("m.csv");
+        Files.writeString(csv, "old contents that are longer than nothing at all\n".repeat(400));
+        dialogs.files.add(csv);
+        assertTrue(run(() -> workbench.actions().exportMetrics()));
+        assertTrue(Files.readString(csv).startsWith("image,mask_ratio,method,") && !Files.readString(csv).contains("old contents"));
+        dialogs.files.add(out.resolve("missing-folder/m.csv"));
+        assertFalse(run(() -> workbench.actions().exportMetrics()));
+        dialogs.files.add(out.resolve("sheet.jpg"));
+        assertFalse(run(() -> workbench.actions().exportSheet()), "JPEG is not a lossless container");
+        try (Stream<Path> files = Files.list(out)) {
+            assertEquals(List.of(csv), files.toList());
+        }
+        assertNoTempFiles(png16.getParent());
+    }
+
+    private static void assertNoTempFiles(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            List<Path> temps = files.filter(p -> p.getFileName().toString().endsWith(".tmp")).toList();
+            assertEquals(List.of(), temps, "no temporary files left behind");
+        }
+    }
+
+    private static Map<Path, byte[]> contents(Path dir) throws IOException {
+        Map<Path, byte[]> m = new HashMap<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path p : files.toList()) m.put(p, Files.readAllBytes(p));
+        }
+        return m;
+    }
+
+    private static byte[] read(Path p) {
+        try {
+            return Files.readAllBytes(p);
+        } catch (IOException e) {
+            throw new AssertionError(p + ": " + e.getMessage(), e);
+        }
+    }
+}
