@@ -8,7 +8,8 @@ another transfer syntax, an ITK slice shifted or rotated) lands on one side only
 validation picture is ever trained on.
 
   apt-get install gnome-backgrounds mate-backgrounds plasma-workspace-wallpapers python3-skimage \
-      insighttoolkit5-examples python3-pydicom python3-pil python3-numpy
+      insighttoolkit5-examples python3-pydicom ukui-wallpapers lomiri-wallpapers lomiri-wallpapers-16.04 \
+      lomiri-wallpapers-20.04 sway-backgrounds python3-pil python3-numpy
   /usr/bin/python3 training/build_dataset.py --out training/data
 """
 import argparse
@@ -23,7 +24,8 @@ import numpy as np
 from PIL import Image
 
 PACKAGES = ["gnome-backgrounds", "mate-backgrounds", "plasma-workspace-wallpapers", "python3-skimage",
-            "insighttoolkit5-examples", "python3-pydicom"]
+            "insighttoolkit5-examples", "python3-pydicom", "ukui-wallpapers", "lomiri-wallpapers",
+            "lomiri-wallpapers-16.04", "lomiri-wallpapers-20.04", "sway-backgrounds"]
 EXTENSIONS = {".jpg", ".jpeg", ".png", ".webp", ".dcm", ".tif", ".tiff"}
 # Synthetic test patterns, masks and binary images: not the pictures users restore.
 SKIP = re.compile(r"(screenshot|checker|chessboard|bw_text|horse|binary|blobs|logo|Circle|Point|Hough|FFT|"
@@ -65,6 +67,12 @@ def group_of(pkg, path):
     if pkg == "insighttoolkit5-examples":
         m = re.match(r"(BrainProtonDensity|BrainT1|BrainMidSagittal|FatMRI|VisibleWomanEye|VisibleWomanHead)", stem)
         return "itk:" + (m.group(1) + "Slice" if m and m.group(1).startswith("Brain") and m.group(1) != "BrainMidSagittal" else (m.group(1) if m else stem))
+    if pkg.startswith("lomiri-wallpapers"):
+        return "lomiri:" + stem
+    if pkg == "ukui-wallpapers":
+        return "ukui:" + stem
+    if pkg == "sway-backgrounds":
+        return "sway:" + re.sub(r"_\d+x\d+(_Portrait)?$", "", stem)
     return "dicom:" + stem
 
 

@@ -2,7 +2,8 @@
 
 Every picture is held once on the device as a 3-level pyramid (1, 1/2, 1/4, area-averaged), so a crop of
 up to 4x the tile is resampled from the level that needs at most a 2x bilinear shrink - no aliasing from
-sampling a large crop sparsely. Scale jitter, flips and random grayscale as before.
+sampling a large crop sparsely. Scale jitter, the eight flips/rotations by 90 degrees, channel permutations
+and random grayscale stretch a small set of pictures (the model restores structure, not a colour palette).
 """
 import math
 
@@ -51,10 +52,12 @@ class CropSampler:
             if len(sel):
                 out[sel] = self._resample(lvl, idx[sel], crop0[sel] / 2 ** lvl, gen)
         if flips:
-            h = torch.rand(n, 1, 1, 1, generator=gen, device=dev) < 0.5
-            out = torch.where(h, out.flip(-1), out)
-            v = torch.rand(n, 1, 1, 1, generator=gen, device=dev) < 0.2
-            out = torch.where(v, out.flip(-2), out)
+            for flip in (lambda t: t.flip(-1), lambda t: t.flip(-2), lambda t: t.transpose(-1, -2)):
+                out = torch.where(torch.rand(n, 1, 1, 1, generator=gen, device=dev) < 0.5, flip(out), out)
+            perm = torch.argsort(torch.rand(n, 3, generator=gen, device=dev), 1)
+            keep = torch.rand(n, 1, generator=gen, device=dev) < 0.7
+            perm = torch.where(keep, torch.arange(3, device=dev).expand(n, 3), perm)
+            out = torch.gather(out, 1, perm.view(n, 3, 1, 1).expand(-1, -1, s, s))
         if gray_p > 0:
             g = (out * torch.tensor(LUMA, device=dev).view(1, 3, 1, 1)).sum(1, keepdim=True).expand(-1, 3, -1, -1)
             out = torch.where(torch.rand(n, 1, 1, 1, generator=gen, device=dev) < gray_p, g, out)

@@ -1,10 +1,12 @@
 #!/bin/bash
 # The GPU run behind the shipped model, as given to the lent accelerator (device tool, one H100):
-#   training/gpu_run.sh MINUTES
+#   training/gpu_run.sh MINUTES [train.py options]
 # from the repository root, with training/data carried and $OUT the folder that comes back. Records the
 # machine, trains for MINUTES of wall clock (bf16, batch 2048), and copies the slim checkpoint (ema.pt,
 # ~14 MB) and the log to $OUT every 15 s, so a run cut off by the time limit still returns its weights.
 minutes=${1:-7}
+shift
+extra=("$@")
 out=${OUT:-/tmp/gpu-out}
 mkdir -p "$out"
 {
@@ -18,7 +20,7 @@ mkdir -p "$out"
 cd "$(dirname "$0")"
 hours=$(python3 -c "print($minutes / 60)")
 train() {
-  PYTHONUNBUFFERED=1 python3 train.py --data data --run /tmp/run --hours "$hours" --eval-every 90 "$@" >> "$out/train.log" 2>&1 &
+  PYTHONUNBUFFERED=1 python3 train.py --data data --run /tmp/run --hours "$hours" --eval-every 90 "${extra[@]}" "$@" >> "$out/train.log" 2>&1 &
   pid=$!
   while kill -0 $pid 2>/dev/null; do
     sleep 15

@@ -3,9 +3,11 @@
 
   nohup /usr/bin/python3 training/train.py --data training/data --run training/runs/main --hours 2 > train.log 2>&1 &
 
-Checkpoints (last.pt every few minutes, best.pt on validation) hold model, EMA, optimiser, step and
-elapsed time; --resume continues from last.pt. The learning rate follows a cosine over --hours of
-wall-clock training (time, not steps, is the budget on a shared CPU). Same code on CUDA: bf16 autocast.
+Checkpoints (last.pt every --eval-every seconds, best.pt on validation) hold model, EMA, optimiser, step
+and elapsed time, ema.pt beside them only the EMA weights; --resume continues from last.pt (or ema.pt),
+--init starts a fresh schedule from an ema.pt. The learning rate follows a cosine over --hours of
+wall-clock training (time, not steps, is the budget on a shared CPU). Crops and masks are made on the
+training device. Same code on CUDA: bf16 autocast, fused attention, larger batch (training/gpu_run.sh).
 """
 import argparse
 import json
@@ -109,6 +111,7 @@ def main():
     ap.add_argument("--patch-mask", action="store_true", help="the official MAE's patch-mask interface instead of pixel masks")
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--resume", action="store_true")
+    ap.add_argument("--init", type=Path, help="start from these EMA weights (ema.pt) with a fresh schedule, e.g. on new data")
     ap.add_argument("--seed", type=int, default=0)
     args = ap.parse_args()
 
@@ -137,6 +140,12 @@ def main():
     step, elapsed, best, samples = 0, 0.0, -1.0, 0
     last = args.run / "last.pt"
     slim = args.run / "ema.pt"
+    if args.init:
+        ck = torch.load(args.init, map_location=device, weights_only=False)
+        model.load_state_dict(ck["ema"])
+        ema.load_state_dict(ck["ema"])
+        samples = ck.get("samples", 0)
+        print(f"initialised from {args.init} ({samples} samples seen before)", flush=True)
     if args.resume and (last.exists() or slim.exists()):
         ck = torch.load(last if last.exists() else slim, map_location=device, weights_only=False)
         model.load_state_dict(ck.get("model", ck["ema"]))
