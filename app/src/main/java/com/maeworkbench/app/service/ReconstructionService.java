@@ -51,7 +51,8 @@ public final class ReconstructionService implements AutoCloseable {
         this.state = state;
         this.fx = fx;
         AtomicInteger n = new AtomicInteger();
-        // A priority queue: gesture ends before drag previews, then lanes in panel order (the MAE first).
+        // A priority queue: gesture ends before drag previews, then the lane expected to finish soonest, so
+        // two cores clear the cheap panels first instead of queueing them behind the expensive ones.
         this.pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new PriorityBlockingQueue<>(), r -> {
             Thread t = new Thread(r, "restore-" + n.incrementAndGet());
             t.setDaemon(true);
@@ -139,8 +140,8 @@ public final class ReconstructionService implements AutoCloseable {
         metrics.shutdownNow();
     }
 
-    /** A lane's turn on the pool, ordered by urgency. */
-    private record Turn(Lane lane, boolean urgent, int order, long seq) implements Runnable, Comparable<Turn> {
+    /** A lane's turn on the pool, ordered by urgency, then shortest expected job, then panel order. */
+    private record Turn(Lane lane, boolean urgent, double cost, int order, long seq) implements Runnable, Comparable<Turn> {
         @Override
         public void run() {
             lane.runOne();
@@ -149,6 +150,7 @@ public final class ReconstructionService implements AutoCloseable {
         @Override
         public int compareTo(Turn o) {
             if (urgent != o.urgent) return urgent ? -1 : 1;
+            if (cost != o.cost) return Double.compare(cost, o.cost);
             if (order != o.order) return Integer.compare(order, o.order);
             return Long.compare(seq, o.seq);
         }
@@ -158,6 +160,8 @@ public final class ReconstructionService implements AutoCloseable {
         private final RestorationMethod method;
         private final boolean live;
         private final int order;
+        // Smoothed duration of this lane's recent edit updates: its place in the pool's queue.
+        private volatile double expectedMillis;
         private final AtomicReference<Runnable> pendingMetrics = new AtomicReference<>();
         // Metrics-thread-confined: redoes SSIM only where this method's result changed since the last numbers.
         private final QualityTracker quality = new QualityTracker();
@@ -192,7 +196,7 @@ public final class ReconstructionService implements AutoCloseable {
 
         private void schedule() {
             Request next = pending.get();
-            (live ? pool : slow).execute(new Turn(this, next != null && !next.preview, order, taskSeq.incrementAndGet()));
+            (live ? pool : slow).execute(new Turn(this, next != null && !next.preview, expectedMillis, order, taskSeq.incrementAndGet()));
         }
 
         void cancel() {
@@ -246,6 +250,7 @@ public final class ReconstructionService implements AutoCloseable {
                 FloatImage out = method.restore(r.image, r.mask, sameImage ? dirty : null, sameImage ? lastResult : null);
                 double ms = (System.nanoTime() - t0) / 1e6;
                 if (Thread.currentThread().isInterrupted() || cancelled) return;
+                if (sameImage) expectedMillis = expectedMillis == 0 ? ms : 0.7 * expectedMillis + 0.3 * ms;
                 lastGeneration = r.generation;
                 lastMask = r.mask;
                 lastResult = out;
