@@ -19,6 +19,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * A loaded MAE ONNX model (see {@code assets/README.md} for the contract). One session per model, shared by
@@ -36,7 +39,10 @@ public final class MaeModel implements AutoCloseable {
     private final long[] imageShape;
     private final long[] maskShape;
     private final ThreadLocal<TileBuffers> buffers;
-    private volatile boolean closed;
+    // Tiles hold the read side, close() the write side: ONNX Runtime crashes the process (SIGSEGV) when a
+    // session is released under a running tile, so closing waits for the tiles in flight (milliseconds).
+    private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
+    private boolean closed; // guarded by lifecycle
 
     /** Direct, native-order buffers that the input tensors wrap without copying; one pair per thread. */
     private record TileBuffers(FloatBuffer image, FloatBuffer mask) {
@@ -119,7 +125,18 @@ public final class MaeModel implements AutoCloseable {
         if (mask.length != info.maskLength()) {
             throw new IllegalArgumentException(info.maskInput().inputName() + " has " + mask.length + " values, expected " + info.maskLength());
         }
-        if (closed) throw new IllegalStateException("MAE model " + info.file() + " is closed");
+        Lock running = lifecycle.readLock();
+        running.lock();
+        try {
+            if (closed) throw new IllegalStateException("MAE model " + info.file() + " is closed");
+            return run(rgbChw, mask);
+        } finally {
+            running.unlock();
+        }
+    }
+
+    private float[] run(float[] rgbChw, float[] mask) {
+        int s = info.imageSize();
         TileBuffers b = buffers.get();
         b.image().put(0, rgbChw);
         b.mask().put(0, mask);
@@ -138,15 +155,19 @@ public final class MaeModel implements AutoCloseable {
         }
     }
 
-    /** Closes the session; call only when no thread is still running tiles. */
+    /** Closes the session once the tiles in flight have finished; later tiles fail with IllegalStateException. */
     @Override
     public void close() {
-        if (closed) return;
-        closed = true;
+        Lock exclusive = lifecycle.writeLock();
+        exclusive.lock();
         try {
+            if (closed) return;
+            closed = true;
             session.close();
         } catch (OrtException e) {
             throw new IllegalStateException("closing MAE session failed: " + Sessions.clean(e), e);
+        } finally {
+            exclusive.unlock();
         }
     }
 

@@ -4,6 +4,11 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -12,6 +17,39 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class MaeModelTest {
+
+    /**
+     * Closing while other threads run tiles (a model swap or the app closing mid-restore) must wait for them:
+     * ONNX Runtime takes the whole process down when a session is released under a running tile.
+     */
+    @Test
+    void closeWaitsForTilesInFlightAndLaterTilesFailCleanly() throws Exception {
+        MaeModel model = Fixtures.open(MaeModel.defaultModelPath()); // the shipped model: tiles long enough to overlap the close
+        int s = model.info().imageSize();
+        float[] rgb = new float[3 * s * s];
+        float[] mask = new float[model.info().maskLength()];
+        Arrays.fill(mask, 1);
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        CountDownLatch running = new CountDownLatch(3);
+        try {
+            Future<?>[] workers = new Future<?>[3];
+            for (int i = 0; i < workers.length; i++) {
+                workers[i] = pool.submit(() -> {
+                    running.countDown();
+                    while (true) model.runTile(rgb, mask); // until the close makes it throw
+                });
+            }
+            assertTrue(running.await(5, TimeUnit.SECONDS));
+            Thread.sleep(50);
+            model.close();
+            for (Future<?> w : workers) {
+                var e = assertThrows(java.util.concurrent.ExecutionException.class, () -> w.get(10, TimeUnit.SECONDS));
+                assertTrue(e.getCause() instanceof IllegalStateException && e.getCause().getMessage().contains("closed"), e.getCause().toString());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 
     @Test
     void fixtureFollowsTheContractAndReportsItsMetadata() {

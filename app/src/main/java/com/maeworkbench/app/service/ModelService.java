@@ -90,17 +90,12 @@ public final class ModelService implements AutoCloseable {
         methods.add(0, method);
     }
 
-    /** Closes a replaced model once workers that may still be inside it have had time to notice the swap. */
+    /**
+     * Closes a replaced model off the FX thread: closing waits for its tiles in flight, and the lanes, interrupted
+     * on the swap, drop the "closed" failures of their remaining tiles.
+     */
     private void retire(MaeMethod old) {
-        loader.execute(() -> {
-            try {
-                Thread.sleep(5_000); // lanes are interrupted on swap; tiles finish within milliseconds
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            old.close();
-        });
+        loader.execute(old::close);
     }
 
     public MaeMethod current() {
