@@ -27,7 +27,10 @@ public final class ModelService implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    // Written on the FX thread, read by close() from any thread (tests close from theirs): guarded by this,
+    // so a model installed while the service closes is either closed by close() or by install() itself.
     private MaeMethod current;
+    private boolean closed;
 
     public ModelService(WorkbenchState state, Notifier notifier) {
         this.state = state;
@@ -46,6 +49,12 @@ public final class ModelService implements AutoCloseable {
     }
 
     private boolean install(MaeMethod method, Path file, Device device) {
+        synchronized (this) {
+            if (closed) {
+                method.close();
+                return false;
+            }
+        }
         if (!method.availability().available()) {
             notifier.error("Model not loaded", method.availability().reason());
             if (current == null) {
@@ -57,8 +66,11 @@ public final class ModelService implements AutoCloseable {
             }
             return false;
         }
-        MaeMethod old = current;
-        current = method;
+        MaeMethod old;
+        synchronized (this) {
+            old = current;
+            current = method;
+        }
         state.modelErrorProperty().set(null);
         state.modelPathProperty().set(file.toAbsolutePath());
         state.deviceProperty().set(device);
@@ -98,13 +110,19 @@ public final class ModelService implements AutoCloseable {
         loader.execute(old::close);
     }
 
-    public MaeMethod current() {
+    public synchronized MaeMethod current() {
         return current;
     }
 
+    /** Closes the model in use, waiting for its tiles in flight; a replaced model still queued is closed too. */
     @Override
     public void close() {
-        loader.shutdownNow();
-        if (current != null) current.close();
+        MaeMethod last;
+        synchronized (this) {
+            closed = true;
+            last = current;
+        }
+        loader.shutdown(); // a queued retire still closes its model; a load still running closes in install()
+        if (last != null) last.close();
     }
 }
