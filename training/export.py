@@ -91,7 +91,7 @@ def main():
     ap.add_argument("--pixel-mask", action="store_true", help="--random-init: the pixel-mask variant")
     ap.add_argument("--name", default=None)
     ap.add_argument("--version", default="1.0.0")
-    ap.add_argument("--summary", default=None, help="training_summary text (default: built from the checkpoint)")
+    ap.add_argument("--summary", default=None, help="training_summary paragraph (default: the checkpoint's provenance JSON, which is always stored as 'provenance')")
     ap.add_argument("--manifest", type=Path, default=Path(__file__).parent / "data" / "manifest.csv")
     ap.add_argument("--compute", default="", help="compute used, for the metadata")
     ap.add_argument("--seed", type=int, default=0)
@@ -121,7 +121,7 @@ def main():
     name = args.name or (f"mae-fixture-{s}{kind}" if args.random_init else f"mae-vit-d{cfg['dim']}x{cfg['depth']}-s{s}-p{p}{kind}")
     summary = args.summary or json.dumps(info, default=str)
     meta = {"patch_size": str(p), "image_size": str(s), "model_name": name, "model_version": args.version,
-            "training_summary": summary, "architecture": json.dumps(cfg), "compute": args.compute,
+            "training_summary": summary, "provenance": json.dumps(info, default=str), "architecture": json.dumps(cfg), "compute": args.compute,
             "exporter": f"training/export.py, torch {torch.__version__}, opset 17"}
     if args.manifest.exists() and args.checkpoint:  # only our own runs were trained on that manifest
         meta["data_manifest_sha256"] = hashlib.sha256(args.manifest.read_bytes()).hexdigest()
