@@ -49,13 +49,20 @@ public final class ModelService implements AutoCloseable {
     }
 
     private boolean install(MaeMethod method, Path file, Device device) {
+        boolean usable = method.availability().available();
+        MaeMethod old = null;
+        // One block: a close() between a check and the swap would leave the new model open.
         synchronized (this) {
             if (closed) {
                 method.close();
                 return false;
             }
+            if (usable) {
+                old = current;
+                current = method;
+            }
         }
-        if (!method.availability().available()) {
+        if (!usable) {
             notifier.error("Model not loaded", method.availability().reason());
             if (current == null) {
                 state.modelErrorProperty().set(method.availability().reason());
@@ -65,11 +72,6 @@ public final class ModelService implements AutoCloseable {
                 describe(current.execution());
             }
             return false;
-        }
-        MaeMethod old;
-        synchronized (this) {
-            old = current;
-            current = method;
         }
         state.modelErrorProperty().set(null);
         state.modelPathProperty().set(file.toAbsolutePath());
