@@ -21,7 +21,6 @@ class CropSampler:
         """images: list of HxWx3 uint8 arrays."""
         self.size, self.device = size, device
         self.count = len(images)
-        self.hw = torch.tensor([img.shape[:2] for img in images], dtype=torch.float32, device=device)  # level 0
         self.levels, self.level_hw = [], []
         pyramids = [[torch.from_numpy(np.array(img)).permute(2, 0, 1).float()] for img in images]
         for lvl in range(1, LEVELS):
@@ -41,7 +40,7 @@ class CropSampler:
         """[n,3,S,S] float in [0,1]."""
         dev, s = self.device, self.size
         idx = torch.randint(0, self.count, (n,), generator=gen, device=dev)
-        short = self.hw[idx].min(1).values
+        short = self.level_hw[0][idx].min(1).values
         max_scale = (short / s).clamp(1.0, MAX_SCALE)
         scale = torch.exp(torch.rand(n, generator=gen, device=dev) * torch.log(max_scale))
         crop0 = torch.minimum(s * scale, short)  # crop side in level-0 pixels (< S only for tiny pictures)

@@ -119,9 +119,9 @@ def main():
     cfg = model.config
     kind = "-pixel" if model.pixel_mask else ""
     name = args.name or (f"mae-fixture-{s}{kind}" if args.random_init else f"mae-vit-d{cfg['dim']}x{cfg['depth']}-s{s}-p{p}{kind}")
-    summary = args.summary or json.dumps(info, default=str)
+    provenance = json.dumps(info, default=str)
     meta = {"patch_size": str(p), "image_size": str(s), "model_name": name, "model_version": args.version,
-            "training_summary": summary, "provenance": json.dumps(info, default=str), "architecture": json.dumps(cfg), "compute": args.compute,
+            "training_summary": args.summary or provenance, "provenance": provenance, "architecture": json.dumps(cfg), "compute": args.compute,
             "exporter": f"training/export.py, torch {torch.__version__}, opset 17"}
     if args.manifest.exists() and args.checkpoint:  # only our own runs were trained on that manifest
         meta["data_manifest_sha256"] = hashlib.sha256(args.manifest.read_bytes()).hexdigest()

@@ -9,8 +9,7 @@ import math
 
 import torch
 
-KINDS = ("grid", "cells", "strokes", "region")
-MIX = torch.tensor([0.35, 0.15, 0.35, 0.15])
+MIX = torch.tensor([0.35, 0.15, 0.35, 0.15])  # grid cells, cells at any offset, strokes, painted regions
 
 
 def uniform(n, lo, hi, gen, device):
@@ -89,10 +88,13 @@ def training_masks(n, size, patch, gen, device):
     """[n,1,S,S] bool from the training mix; every mask hides at least one pixel and keeps at least one."""
     kind = torch.multinomial(MIX.to(device), n, replacement=True, generator=gen)
     ratios = uniform(n, 0.25, 0.9, gen, device)
-    out = torch.where((kind == 0).view(-1, 1, 1, 1), grid_masks(n, size, patch, gen, ratios),
-                      any_cell_masks(n, size, gen, ratios))
-    out = torch.where((kind == 2).view(-1, 1, 1, 1), stroke_masks(n, size, gen, device), out)
-    out = torch.where((kind == 3).view(-1, 1, 1, 1), region_masks(n, size, gen, device), out)
+    makers = (lambda k, r: grid_masks(k, size, patch, gen, r), lambda k, r: any_cell_masks(k, size, gen, r),
+              lambda k, r: stroke_masks(k, size, gen, device), lambda k, r: region_masks(k, size, gen, device))
+    out = torch.empty(n, 1, size, size, dtype=torch.bool, device=device)
+    for i, make in enumerate(makers):  # each kind only for its own samples (strokes cost the most)
+        sel = torch.nonzero(kind == i)[:, 0]
+        if len(sel):
+            out[sel] = make(len(sel), ratios[sel])
     return fix_degenerate(out, gen)
 
 
