@@ -10,10 +10,10 @@ import java.util.Objects;
  * @param bitDepth     significant bits of the source (8, 16, or a DICOM BitsStored such as 12)
  * @param window       default display window (full range unless the source says otherwise)
  * @param calibration  maps normalised values back to the source's raw units for readouts
- * @param alphaDropped whether the source had an alpha channel that was discarded
+ * @param source       what the file was and what decoding did to its values
  */
 public record FloatImage(int width, int height, float[][] planes, int bitDepth,
-                         DisplayWindow window, Calibration calibration, boolean alphaDropped) {
+                         DisplayWindow window, Calibration calibration, SourceInfo source) {
 
     public FloatImage {
         if (width <= 0 || height <= 0) throw new IllegalArgumentException("empty image " + width + "x" + height);
@@ -23,11 +23,12 @@ public record FloatImage(int width, int height, float[][] planes, int bitDepth,
         }
         Objects.requireNonNull(window, "window");
         Objects.requireNonNull(calibration, "calibration");
+        Objects.requireNonNull(source, "source");
     }
 
     /** A plain image of the given planes: full display window, calibration to {@code bitDepth} integer levels. */
     public static FloatImage of(int width, int height, int bitDepth, float[]... planes) {
-        return new FloatImage(width, height, planes, bitDepth, DisplayWindow.FULL, Calibration.levels(bitDepth), false);
+        return new FloatImage(width, height, planes, bitDepth, DisplayWindow.FULL, Calibration.levels(bitDepth), SourceInfo.NONE);
     }
 
     public int channels() {
@@ -44,7 +45,12 @@ public record FloatImage(int width, int height, float[][] planes, int bitDepth,
 
     /** The same metadata around other planes (e.g. a restoration's output). */
     public FloatImage withPlanes(float[][] newPlanes) {
-        return new FloatImage(width, height, newPlanes, bitDepth, window, calibration, alphaDropped);
+        return new FloatImage(width, height, newPlanes, bitDepth, window, calibration, source);
+    }
+
+    /** The same pixels and display metadata with another account of their source. */
+    public FloatImage withSource(SourceInfo newSource) {
+        return new FloatImage(width, height, planes, bitDepth, window, calibration, newSource);
     }
 
     public FloatImage copy() {

@@ -3,6 +3,7 @@ package com.maeworkbench.io;
 import com.maeworkbench.image.Calibration;
 import com.maeworkbench.image.DisplayWindow;
 import com.maeworkbench.image.FloatImage;
+import com.maeworkbench.image.SourceInfo;
 
 import java.io.BufferedInputStream;
 import java.io.EOFException;
@@ -11,6 +12,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -213,7 +215,8 @@ final class DicomReader {
         Calibration calibration = inverted
                 ? new Calibration(-slope * mask, slope * (mask - signBit) + intercept, unit())
                 : new Calibration(slope * mask, intercept - slope * signBit, unit());
-        return new FloatImage(columns, rows, planes, bitsStored, window(calibration, planes), calibration, false);
+        return new FloatImage(columns, rows, planes, bitsStored, window(calibration, planes), calibration,
+                new SourceInfo("DICOM", 0, 1, false, List.of()));
     }
 
     private String unit() {

@@ -1,6 +1,7 @@
 package com.maeworkbench.io;
 
 import com.maeworkbench.image.FloatImage;
+import com.maeworkbench.image.SourceInfo;
 
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -119,7 +120,9 @@ public final class ImageFiles {
             }
             // JPEG decoders pad a cut-off file with gray and only warn; a restoration tool must not accept that.
             if (warnings.stream().anyMatch(ImageFiles::isTruncationWarning)) throw truncated(path, format.name());
-            return Rasters.toFloatImage(image);
+            FloatImage decoded = Rasters.toFloatImage(image);
+            SourceInfo s = decoded.source();
+            return decoded.withSource(new SourceInfo(format.name(), 0, 1, s.alphaDropped(), s.transforms()));
         } finally {
             reader.dispose();
         }

@@ -3,6 +3,7 @@ package com.maeworkbench.io;
 import com.maeworkbench.image.Calibration;
 import com.maeworkbench.image.DisplayWindow;
 import com.maeworkbench.image.FloatImage;
+import com.maeworkbench.image.SourceInfo;
 
 import java.awt.Transparency;
 import java.awt.color.ColorSpace;
@@ -13,6 +14,7 @@ import java.awt.image.DataBuffer;
 import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
+import java.util.List;
 
 /** Conversions between decoded {@link BufferedImage}s and {@link FloatImage} planes. */
 final class Rasters {
@@ -98,7 +100,7 @@ final class Rasters {
 
     private static FloatImage image(Raster raster, float[][] planes, int bits, boolean alphaDropped) {
         return new FloatImage(raster.getWidth(), raster.getHeight(), planes, bits, DisplayWindow.FULL,
-                Calibration.levels(bits), alphaDropped);
+                Calibration.levels(bits), new SourceInfo("", 0, 1, alphaDropped, List.of()));
     }
 
     /** An opaque gray or RGB image with {@code bits} (8 or 16) per sample, values rounded from [0,1]. */

@@ -58,7 +58,7 @@ final class RegionUpdate {
                 System.arraycopy(src, (r.y() + y) * image.width() + r.x(), planes[c], y * r.width(), r.width());
             }
         }
-        return new FloatImage(r.width(), r.height(), planes, image.bitDepth(), image.window(), image.calibration(), image.alphaDropped());
+        return new FloatImage(r.width(), r.height(), planes, image.bitDepth(), image.window(), image.calibration(), image.source());
     }
 
     private static Mask crop(Mask mask, Region r) {

@@ -73,7 +73,7 @@ class ImageFilesTest {
                     assertSamePlanes(image, back);
                     assertEquals(bits, back.bitDepth(), ext + " " + bits);
                     assertEquals(image.calibration(), back.calibration());
-                    assertFalse(back.alphaDropped());
+                    assertFalse(back.source().alphaDropped());
                 }
             }
         }
@@ -154,7 +154,7 @@ class ImageFilesTest {
         ImageIO.write(new BufferedImage(grayAlpha, raster, false, null), "png", ga.toFile());
         FloatImage gray = ImageFiles.read(ga, ImageFiles.DEFAULT_MAX_PIXELS);
         assertEquals(1, gray.channels());
-        assertTrue(gray.alphaDropped());
+        assertTrue(gray.source().alphaDropped());
         for (int i = 0; i < 15; i++) assertEquals(i * 17 / 255f, gray.plane(0)[i], 1e-7f);
 
         BufferedImage rgba = new BufferedImage(4, 2, BufferedImage.TYPE_4BYTE_ABGR);
@@ -163,7 +163,7 @@ class ImageFilesTest {
         ImageIO.write(rgba, "png", file.toFile());
         FloatImage rgb = ImageFiles.read(file, ImageFiles.DEFAULT_MAX_PIXELS);
         assertEquals(3, rgb.channels());
-        assertTrue(rgb.alphaDropped());
+        assertTrue(rgb.source().alphaDropped());
         assertEquals(10 / 255f, rgb.plane(0)[5], 1e-7f);
         assertEquals(20 / 255f, rgb.plane(1)[5], 1e-7f);
         assertEquals(30 / 255f, rgb.plane(2)[5], 1e-7f);

@@ -54,7 +54,7 @@ public final class ImageService implements AutoCloseable {
                     Mask m = mask != null ? mask : defaultMask(img);
                     state.setImage(img, file, m);
                     state.statusProperty().set("Opened " + file.getFileName() + " (" + img.width() + "×" + img.height() + ", "
-                            + img.bitDepth() + "-bit" + (img.alphaDropped() ? ", alpha channel ignored" : "") + ")");
+                            + img.bitDepth() + "-bit" + (img.source().alphaDropped() ? ", alpha channel ignored" : "") + ")");
                     onOpened.accept(file);
                     done.complete(true);
                 });
