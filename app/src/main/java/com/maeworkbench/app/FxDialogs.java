@@ -2,6 +2,7 @@ package com.maeworkbench.app;
 
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
+import javafx.scene.layout.Region;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.FileChooser.ExtensionFilter;
@@ -34,9 +35,10 @@ final class FxDialogs implements Dialogs {
     }
 
     @Override
-    public Path folder(String title) {
+    public Path folder(String title, Path initialFolder) {
         DirectoryChooser dc = new DirectoryChooser();
         dc.setTitle(title);
+        if (initialFolder != null && Files.isDirectory(initialFolder)) dc.setInitialDirectory(initialFolder.toFile());
         return toPath(dc.showDialog(owner));
     }
 
@@ -45,6 +47,8 @@ final class FxDialogs implements Dialogs {
         Alert a = new Alert(Alert.AlertType.CONFIRMATION, text, ButtonType.OK, ButtonType.CANCEL);
         a.initOwner(owner);
         a.setHeaderText(header);
+        a.setResizable(true);
+        a.getDialogPane().setMinHeight(Region.USE_PREF_SIZE); // the whole list of paths, never cut
         return a.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
     }
 

@@ -9,7 +9,6 @@ import com.maeworkbench.mae.MaeMethod;
 import com.maeworkbench.mask.Mask;
 import com.maeworkbench.method.RestorationMethod;
 import javafx.geometry.Point2D;
-import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
@@ -93,8 +92,8 @@ class WorkbenchUiTest {
 
         Mask before = fx(() -> state().getMask().copy());
         FloatImage maeBefore = fx(() -> state().results().get("mae").image());
-        String maeLabelBefore = fx(() -> label(robot, "#metrics-mae").getText());
-        String bilinearLabelBefore = fx(() -> label(robot, "#metrics-bilinear").getText());
+        String maeLabelBefore = facts("mae");
+        String bilinearLabelBefore = facts("bilinear");
         long maeSeqBefore = fx(() -> state().results().get("mae").requestSeq());
 
         // A horizontal brush stroke across the middle of the masked panel, in image coordinates.
@@ -127,14 +126,15 @@ class WorkbenchUiTest {
         }
         assertTrue(changed > 0, "the stroke changed the mask");
         assertNotEquals(maeBefore, fx(() -> state().results().get("mae").image()), "the MAE panel got a new image");
-        waitFor("MAE label update", () -> !label(robot, "#metrics-mae").getText().equals(maeLabelBefore));
-        waitFor("bilinear label update", () -> !label(robot, "#metrics-bilinear").getText().equals(bilinearLabelBefore));
+        waitFor("MAE label update", () -> !quality(facts("mae")).equals(quality(maeLabelBefore)));
+        waitFor("bilinear label update", () -> !quality(facts("bilinear")).equals(quality(bilinearLabelBefore)));
 
         long seqAfterStroke = fx(() -> state().results().get("mae").requestSeq());
         robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
         waitFor("undo", () -> state().getMask().sameContent(before));
         waitFor("results after undo", () -> state().results().get("mae").requestSeq() > seqAfterStroke && allMeasured());
-        assertEquals(quality(maeLabelBefore), quality(fx(() -> label(robot, "#metrics-mae").getText())), "undo restores the MAE numbers");
+        waitFor("MAE numbers current", () -> state().isCurrent(state().results().get("mae")));
+        assertEquals(quality(maeLabelBefore), quality(facts("mae")), "undo restores the MAE numbers");
     }
 
     @Test
@@ -151,12 +151,13 @@ class WorkbenchUiTest {
         assertTrue(robot.lookup(".notification-bar").tryQuery().isPresent(), "a notification popup is showing");
     }
 
-    /** The PSNR and SSIM part of a metrics label (the runtime differs from run to run). */
-    private static String quality(String metricsLabel) {
-        return metricsLabel.substring(0, metricsLabel.lastIndexOf('·'));
+    /** A panel's header facts, joined. */
+    private String facts(String panel) throws Exception {
+        return fx(() -> String.join(" · ", workbench.grid().panel(panel).orElseThrow().facts()));
     }
 
-    private static Label label(FxRobot robot, String query) {
-        return robot.lookup(query).queryAs(Label.class);
+    /** The PSNR and SSIM part of a panel's facts (the runtimes differ from run to run). */
+    private static String quality(String facts) {
+        return String.join(" · ", java.util.Arrays.stream(facts.split(" · ")).filter(f -> f.contains(" in mask ")).toList());
     }
 }
