@@ -98,7 +98,7 @@ class DicomTest {
         short[] stored = {-2048, -1, 0, 2047};
         ByteBuffer pixels = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
         for (short s : stored) pixels.putShort((short) (0xA000 | (s & 0x0FFF))); // junk above HighBit must be ignored
-        byte[] file = new DicomBuilder(DicomReader.EXPLICIT_LE)
+        byte[] file = new DicomBuilder("1.2.840.10008.1.2.1")
                 .text(0x00080060, "CS", "MR")
                 .sequenceWithUs(0x00081140, 0x00280010, 1, 0x00280011, 1) // Rows/Columns inside a sequence are not the image's
                 .us(0x00280002, 1).text(0x00280004, "CS", "MONOCHROME1")
@@ -152,7 +152,7 @@ class DicomTest {
 
     @Test
     void hugeRowsAndColumnsAreRefusedBeforeReadingPixels() throws IOException {
-        byte[] header = new DicomBuilder(DicomReader.EXPLICIT_LE)
+        byte[] header = new DicomBuilder("1.2.840.10008.1.2.1")
                 .us(0x00280010, 65535).us(0x00280011, 65535).us(0x00280100, 16)
                 .pixels(new byte[16]).build();
         Path file = Files.write(dir.resolve("huge.dcm"), header);
@@ -162,7 +162,7 @@ class DicomTest {
 
     @Test
     void nonImageDicom() throws IOException {
-        byte[] plan = new DicomBuilder(DicomReader.EXPLICIT_LE).text(0x00080060, "CS", "RTPLAN").build();
+        byte[] plan = new DicomBuilder("1.2.840.10008.1.2.1").text(0x00080060, "CS", "RTPLAN").build();
         assertEquals("plan.dcm: DICOM file has no pixel data", failure(Files.write(dir.resolve("plan.dcm"), plan)));
     }
 }
