@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -44,6 +45,11 @@ public final class DicomExport {
             Map.entry("ISO_IR 126", "ISO-8859-7"), Map.entry("ISO_IR 138", "ISO-8859-8"), Map.entry("ISO_IR 148", "ISO-8859-9"),
             Map.entry("ISO_IR 203", "ISO-8859-15"), Map.entry("ISO_IR 166", "TIS-620"), Map.entry("ISO_IR 192", "UTF-8"),
             Map.entry("GB18030", "GB18030"), Map.entry("GBK", "GBK"));
+
+    /** SOP classes whose instances are single-frame: a Referenced Frame Number into them is invalid. */
+    private static final Set<String> SINGLE_FRAME_CLASSES = Set.of("1.2.840.10008.5.1.4.1.1.1", "1.2.840.10008.5.1.4.1.1.1.1",
+            "1.2.840.10008.5.1.4.1.1.1.2", "1.2.840.10008.5.1.4.1.1.2", "1.2.840.10008.5.1.4.1.1.4", "1.2.840.10008.5.1.4.1.1.6.1",
+            "1.2.840.10008.5.1.4.1.1.7", "1.2.840.10008.5.1.4.1.1.128");
 
     private final DicomImage source;
     private final String method, derivation, seriesUid, studyUid;
@@ -143,7 +149,9 @@ public final class DicomExport {
         if (!anonymise && h.has(DicomHeader.SOP_INSTANCE) && h.has(DicomHeader.SOP_CLASS)) {
             DicomOutput item = new DicomOutput(out()).text(0x00081150, "UI", h.string(DicomHeader.SOP_CLASS))
                     .text(0x00081155, "UI", h.string(DicomHeader.SOP_INSTANCE));
-            if (f.frames() > 1) item.text(0x00081160, "IS", Integer.toString(frame + 1));
+            if (f.frames() > 1 && !SINGLE_FRAME_CLASSES.contains(h.string(DicomHeader.SOP_CLASS))) {
+                item.text(0x00081160, "IS", Integer.toString(frame + 1));
+            }
             o.sequence(0x00082112, item.bytes());
         }
         copy(o, 0x00100010, "PN");
