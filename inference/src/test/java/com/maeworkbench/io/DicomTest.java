@@ -141,13 +141,28 @@ class DicomTest {
     }
 
     @Test
-    void compressedTransferSyntaxesAreNamed() {
-        assertEquals("JPEG2000.dcm: unsupported DICOM transfer syntax 1.2.840.10008.1.2.4.91 (JPEG 2000)",
-                failure(resource("JPEG2000.dcm")));
-        assertEquals("MR_small_RLE.dcm: unsupported DICOM transfer syntax 1.2.840.10008.1.2.5 (RLE lossless)",
-                failure(resource("MR_small_RLE.dcm")));
-        assertEquals("image_dfl.dcm: unsupported DICOM transfer syntax 1.2.840.10008.1.2.1.99 (deflated explicit VR little endian)",
-                failure(resource("image_dfl.dcm")));
+    void compressedMrDecodesLikeTheUncompressedOne() throws IOException {
+        FloatImage plain = read(resource("MR_small.dcm"));
+        for (String name : new String[]{"MR_small_RLE.dcm"}) {
+            FloatImage image = read(resource(name));
+            assertEquals(java.util.List.of("decoded from RLE lossless", "signed values offset by 32768 so level 0 is the most negative (-32768)"),
+                    image.source().transforms());
+            for (int i = 0; i < plain.pixels(); i++) assertEquals(plain.plane(0)[i], image.plane(0)[i], name);
+        }
+        FloatImage j2k = read(resource("JPEG2000.dcm"));
+        assertEquals("decoded from JPEG 2000 (lossy: values differ from the acquired ones)", j2k.source().transforms().get(0));
+        FloatImage deflated = read(resource("image_dfl.dcm"));
+        assertEquals(213, raw(deflated, 0, 0), 1e-3); // pydicom pixel_array[0, 0]
+    }
+
+    @Test
+    void sourceInfoSaysWhatWasDone() throws IOException {
+        FloatImage ct = read(resource("CT_small.dcm"));
+        assertEquals("DICOM", ct.source().format());
+        assertEquals(0, ct.source().frame());
+        assertEquals(1, ct.source().frames());
+        assertEquals(java.util.List.of("signed values offset by 32768 so level 0 is the most negative (-32768)",
+                "rescaled to HU = 1 x stored - 1024"), ct.source().transforms());
     }
 
     @Test
