@@ -7,6 +7,7 @@ import com.maeworkbench.io.dicom.DicomImage;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
+import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.FileImageInputStream;
@@ -14,6 +15,7 @@ import javax.imageio.stream.FileImageOutputStream;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.ImageOutputStream;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBuffer;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -120,6 +122,14 @@ public final class ImageFiles {
         try (ImageInputStream in = new FileImageInputStream(path.toFile())) {
             reader.setInput(in, true, true);
             checkSize(path, reader.getWidth(0), reader.getHeight(0), maxPixels);
+            if (format == Format.TIFF && floatSamples(reader)) {
+                // TwelveMonkeys 3.13.1 clamps float samples to [0,1]; the JDK's TIFF reader keeps their values.
+                reader.dispose();
+                reader = jdkReader(format);
+                reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
+                in.seek(0);
+                reader.setInput(in, true, true);
+            }
             if (format == Format.PNG) PngChunks.verify(path);
             BufferedImage image;
             try {
@@ -150,6 +160,20 @@ public final class ImageFiles {
             if (first == null) first = reader;
         }
         return first;
+    }
+
+    private static boolean floatSamples(ImageReader reader) throws IOException {
+        ImageTypeSpecifier type = reader.getRawImageType(0);
+        int data = type == null ? DataBuffer.TYPE_UNDEFINED : type.getSampleModel().getDataType();
+        return data == DataBuffer.TYPE_FLOAT || data == DataBuffer.TYPE_DOUBLE;
+    }
+
+    private static ImageReader jdkReader(Format format) {
+        for (Iterator<ImageReader> it = ImageIO.getImageReadersByFormatName(format.imageIoName); it.hasNext(); ) {
+            ImageReader reader = it.next();
+            if (reader.getClass().getModule() == ImageIO.class.getModule()) return reader;
+        }
+        throw new IllegalStateException("the JDK has no " + format.imageIoName + " reader");
     }
 
     /** Refuses a declared size before anything proportional to it is allocated. */
