@@ -97,6 +97,15 @@ public final class ImageFiles {
         }
     }
 
+    /** Whether the file's content is DICOM (false for unreadable or other files). */
+    public static boolean isDicom(Path path) {
+        try {
+            return detect(path) == Format.DICOM;
+        } catch (ImageFileException e) {
+            return false;
+        }
+    }
+
     private static Format detect(Path path) throws ImageFileException {
         byte[] head = new byte[132];
         int n = 0;

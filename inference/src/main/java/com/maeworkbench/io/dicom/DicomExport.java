@@ -63,11 +63,7 @@ public final class DicomExport {
      * @param anonymise   leave out patient and study identity, and the reference to the source instance
      */
     public DicomExport(DicomImage source, String method, String derivation, boolean anonymise) throws ImageFileException {
-        PixelFormat f = source.format();
-        if (f.floating() || f.bitsStored() > 16 || f.bitsAllocated() == 1) {
-            throw source.header().fail("DICOM export of " + (f.floating() ? "floating-point" : f.bitsAllocated() + "-bit")
-                    + " pixel data is not supported (write PNG or TIFF instead)");
-        }
+        checkSupported(source);
         this.source = source;
         this.method = method;
         this.derivation = derivation;
@@ -77,6 +73,18 @@ public final class DicomExport {
         String name = CHARSETS.get(source.header().string(0x00080005));
         utf8 = name != null;
         charset = Charset.forName(utf8 ? name : "ISO-8859-1");
+    }
+
+    /**
+     * Refuses sources whose values cannot be written back exactly as Secondary Capture: floating-point, 32-bit
+     * (normalised by their range) and 1-bit data.
+     */
+    public static void checkSupported(DicomImage source) throws ImageFileException {
+        PixelFormat f = source.format();
+        if (f.floating() || f.bitsStored() > 16 || f.bitsAllocated() == 1) {
+            throw source.header().fail("DICOM export of " + (f.floating() ? "floating-point" : f.bitsAllocated() + "-bit")
+                    + " pixel data is not supported (write PNG or TIFF instead)");
+        }
     }
 
     /** A new UID under 2.25 from a random UUID (PS3.5 B.2). */
