@@ -121,7 +121,7 @@ class WorkbenchLayoutTest {
             for (ImagePanel p : fx(() -> workbench.grid().panels())) {
                 if (p.panelId().equals(WorkbenchState.ORIGINAL) || p.panelId().equals(WorkbenchState.MASKED)) continue;
                 String facts = fx(() -> String.join(" · ", p.facts()));
-                assertTrue(facts.contains("PSNR in mask") && facts.contains("SSIM in mask") && facts.contains("full run"), p.panelId() + ": " + facts);
+                assertTrue(facts.contains("in mask: PSNR") && facts.contains("SSIM") && facts.contains("full run"), p.panelId() + ": " + facts);
             }
         }
     }

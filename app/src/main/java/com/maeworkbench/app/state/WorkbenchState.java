@@ -8,6 +8,7 @@ import com.maeworkbench.mae.ModelInfo;
 import com.maeworkbench.mask.Mask;
 import com.maeworkbench.mask.Region;
 import com.maeworkbench.method.RestorationMethod;
+import com.maeworkbench.metric.Ranking;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
@@ -33,6 +34,8 @@ import javafx.collections.ObservableList;
 import javafx.collections.ObservableMap;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Everything the views show and the services act on, as JavaFX properties. Touched only on the FX
@@ -59,6 +62,7 @@ public final class WorkbenchState {
     private final ObservableMap<String, MethodResult> results = FXCollections.observableHashMap();
     private final ObservableMap<String, MethodResult> measured = FXCollections.observableHashMap();
     private final ObservableMap<String, MethodTiming> timings = FXCollections.observableHashMap();
+    private final ReadOnlyObjectWrapper<Ranking> ranking = new ReadOnlyObjectWrapper<>(this, "ranking", Ranking.of(List.of()));
     private final ReadOnlyBooleanWrapper comparable = new ReadOnlyBooleanWrapper(this, "comparable");
     private final ReadOnlyStringWrapper bestMethod = new ReadOnlyStringWrapper(this, "bestMethod");
 
@@ -149,29 +153,25 @@ public final class WorkbenchState {
     }
 
     /**
-     * Methods are compared only when every available method has answered the same, newest mask: mid-drag the
-     * live methods' numbers lag and the slow ones' belong to the previous mask, so a "winner" then would be
-     * an artefact of timing.
+     * Ranks the methods' newest numbers with the core's one rule ({@link Ranking}, shared with the CLI and the
+     * comparison sheet). A winner is named only when that ranking is valid for the mask shown: every method
+     * measured on it, and a mask the coverage rule does not flag. Mid-drag the live methods' numbers lag and
+     * the slow ones' belong to the previous mask, so a "winner" then would be an artefact of timing.
      */
     private void refreshStanding() {
-        boolean all = image.get() != null;
+        List<Ranking.Scored> scored = new ArrayList<>();
         for (RestorationMethod m : methods) {
-            if (m.availability().available() && !isCurrent(results.get(m.id()))) all = false;
+            if (!m.availability().available()) continue;
+            MethodResult latest = results.get(m.id());
+            if (latest != null && latest.error() != null && isCurrent(latest)) continue; // failed: nothing to rank
+            MethodResult numbers = measured.get(m.id());
+            scored.add(new Ranking.Scored(m.id(), numbers == null ? null : numbers.metrics(), numbers == null ? -1 : numbers.maskSeq()));
         }
-        comparable.set(all);
-        bestMethod.set(all ? findBest() : null);
-    }
-
-    private String findBest() {
-        String best = null;
-        double bestPsnr = Double.NEGATIVE_INFINITY;
-        for (MethodResult r : results.values()) {
-            if (r.metrics() != null && r.metrics().psnrMasked() > bestPsnr) {
-                bestPsnr = r.metrics().psnrMasked();
-                best = r.methodId();
-            }
-        }
-        return best;
+        Ranking r = Ranking.of(scored);
+        boolean valid = image.get() != null && r.validFor(maskSeq);
+        ranking.set(r);
+        comparable.set(valid);
+        bestMethod.set(valid ? r.winner() : null);
     }
 
     public ReadOnlyObjectProperty<FloatImage> imageProperty() { return image.getReadOnlyProperty(); }
@@ -191,7 +191,9 @@ public final class WorkbenchState {
     public ObservableMap<String, MethodResult> measured() { return measured; }
     /** Per method: its last full run and last update on this image. */
     public ObservableMap<String, MethodTiming> timings() { return timings; }
-    /** True while every available method's numbers answer the newest mask (see {@link #isCurrent}). */
+    /** The methods' newest numbers ranked by the core's rule; see {@link #comparableProperty()} for when it counts. */
+    public ReadOnlyObjectProperty<Ranking> rankingProperty() { return ranking.getReadOnlyProperty(); }
+    /** True while the ranking is valid for the mask shown: every method measured on it, the mask not flagged. */
     public ReadOnlyBooleanProperty comparableProperty() { return comparable.getReadOnlyProperty(); }
     /** The leading method, only while {@link #comparableProperty()} holds; null otherwise. */
     public ReadOnlyStringProperty bestMethodProperty() { return bestMethod.getReadOnlyProperty(); }

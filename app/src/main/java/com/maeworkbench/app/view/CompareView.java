@@ -36,8 +36,9 @@ public final class CompareView extends VBox {
         Label scale = caption(String.format("|method − original|; white-hot at %.0f%% of the display window's width (colour bar under the panels)",
                 100 * Renderer.DIFF_WINDOW_SHARE));
         Label hold = caption("Hold Space to show the original in every panel");
-        Label legend = caption("Highlighted panel: best PSNR inside the mask. Ranks and the highlight appear only when every "
-                + "panel has numbers for the current mask; until then the numbers are marked stale.");
+        Label legend = caption("#1 of 7: rank by PSNR inside the mask (peak = the original's dynamic range); ± dB: gap to the "
+                + "best classical method. The highlighted panel ranks first. Ranks appear only when every panel has numbers "
+                + "for the current mask; until then numbers of an earlier mask are marked stale.");
         legend.setId("rank-legend");
 
         CheckBox split = new CheckBox("A/B split panel (S)");

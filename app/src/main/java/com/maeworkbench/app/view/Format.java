@@ -14,6 +14,13 @@ public final class Format {
         return Double.isInfinite(db) ? "∞ dB" : String.format("%.2f dB", db);
     }
 
+    /** A signed difference in dB with a real minus sign, e.g. "+2.08 dB", "−0.52 dB". */
+    public static String gap(double db) {
+        if (Double.isNaN(db)) return "–";
+        if (Double.isInfinite(db)) return db > 0 ? "+∞ dB" : "−∞ dB";
+        return (db < 0 ? "−" : "+") + String.format("%.2f dB", Math.abs(db));
+    }
+
     public static String ssim(double v) {
         return Double.isNaN(v) ? "–" : String.format("%.3f", v);
     }

@@ -119,7 +119,7 @@ public final class ImagePanel extends VBox {
 
         // Listeners removed in dispose(): panels are rebuilt when methods or the split change.
         watched = new Observable[]{state.showOriginalProperty(), state.splitAProperty(), state.splitBProperty(),
-                state.bestMethodProperty(), state.comparableProperty(), state.imageProperty(), state.modelErrorProperty(),
+                state.bestMethodProperty(), state.comparableProperty(), state.rankingProperty(), state.imageProperty(), state.modelErrorProperty(),
                 state.maskChangeProperty()};
         for (Observable o : watched) o.addListener(refresh);
         state.results().addListener(resultListener);
@@ -160,7 +160,7 @@ public final class ImagePanel extends VBox {
     }
 
     private void refreshFacts() {
-        PanelFacts f = PanelFacts.of(state, id, names.apply(state.splitAProperty().get()), names.apply(state.splitBProperty().get()));
+        PanelFacts f = PanelFacts.of(state, id, names);
         pseudoClassStateChanged(BEST, id.equals(state.bestMethodProperty().get()));
         pseudoClassStateChanged(FAILED, f.failed());
         pseudoClassStateChanged(STALE, f.stale());
