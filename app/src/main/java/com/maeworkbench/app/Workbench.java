@@ -174,8 +174,8 @@ public final class Workbench {
     }
 
     /**
-     * The remembered size and place; maximised where that fills the screen anyway (a 1024x700 display), so
-     * the window's frame does not hang off it. The size is set again once shown: JavaFX 21 under some window
+     * The remembered size and place, wholly on the screen; maximised where that fills the screen anyway (a
+     * 1024x700 display), so the window's frame does not hang off it. The size is set again once shown: JavaFX 21 under some window
      * managers (openbox here) ignores a size set before showing and opens at 200x200 (JDK-8316423, fixed in 22).
      */
     private static void placeWindow(Stage stage, AppPreferences prefs) {
@@ -183,6 +183,9 @@ public final class Workbench {
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         double w = stage.getWidth(), h = stage.getHeight();
         if (w >= screen.getWidth() && h >= screen.getHeight()) stage.setMaximized(true);
+        // Wholly on the screen (a place remembered from a bigger monitor may leave it hanging off an edge).
+        stage.setX(Math.max(screen.getMinX(), Math.min(stage.getX(), screen.getMaxX() - w)));
+        stage.setY(Math.max(screen.getMinY(), Math.min(stage.getY(), screen.getMaxY() - h)));
         stage.addEventHandler(WindowEvent.WINDOW_SHOWN, e -> {
             if (stage.isMaximized()) return;
             stage.setWidth(w);

@@ -99,19 +99,23 @@ public final class WorkbenchActions {
         if (!Files.isDirectory(path)) return openFile(path, maskSpec);
         return CompletableFuture.supplyAsync(() -> {
             try {
-                return ImageFolder.firstImage(path);
+                return ImageFolder.first(path);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }).handleAsync((first, failure) -> {
             if (failure != null) {
                 notifier.error("Cannot open folder", path + ": " + rootCause(failure));
-            } else if (first.isEmpty()) {
-                notifier.error("Cannot open folder", path + ": no image or DICOM file in it");
-            } else {
-                return openFile(first.get(), maskSpec);
+                return done(false);
             }
-            return done(false);
+            if (first.isEmpty()) {
+                notifier.error("Cannot open folder", path + ": no image or DICOM file in it");
+                return done(false);
+            }
+            return openFile(first.get().file(), maskSpec).thenApply(ok -> {
+                if (ok) notifier.info("Opened " + first.get().file().getFileName(), first.get().note());
+                return ok;
+            });
         }, Platform::runLater).thenCompose(f -> f);
     }
 

@@ -83,6 +83,8 @@ class WorkbenchLayoutTest {
 
     private void resize(double w, double h) throws Exception {
         fx(() -> {
+            stage.setX(0);
+            stage.setY(0);
             stage.setWidth(w);
             stage.setHeight(h);
             return null;
