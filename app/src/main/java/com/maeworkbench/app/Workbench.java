@@ -34,6 +34,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Screen;
@@ -99,10 +100,10 @@ public final class Workbench {
         state.results().addListener((MapChangeListener<String, MethodResult>) c -> {
             if (state.debugTimingsProperty().get()) overlay.setText(perf.summary());
         });
-        DifferenceScaleView scale = new DifferenceScaleView(state);
-        StackPane center = new StackPane(grid, new StartupView(state, actions), overlay, scale);
+        StackPane panels = new StackPane(grid, new StartupView(state, actions), overlay);
         StackPane.setAlignment(overlay, Pos.BOTTOM_LEFT);
-        StackPane.setAlignment(scale, Pos.BOTTOM_RIGHT);
+        VBox.setVgrow(panels, Priority.ALWAYS);
+        VBox center = new VBox(new DifferenceScaleView(state), panels);
         SplitPane split = new SplitPane(center, new InspectorView(actions));
         split.setDividerPositions(prefs.dividerPosition());
         SplitPane.setResizableWithParent(split.getItems().get(1), false);

@@ -148,6 +148,25 @@ class WorkbenchUiTest {
                 && facts("mae").stream().anyMatch(f -> f.startsWith("last update ")));
         waitFor("bilinear label update", () -> !quality(facts("bilinear")).equals(quality(bilinearLabelBefore)));
 
+        // Holding Space shows the original in every panel, and every panel says so.
+        robot.press(KeyCode.SPACE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(fx(() -> workbench.stage().getScene().lookup("#original-badge-mae").isVisible()), "Original (Space) badge");
+        assertEquals("Original (Space)", fx(() -> ((javafx.scene.control.Label) workbench.stage().getScene().lookup("#original-badge-mae")).getText()));
+        robot.release(KeyCode.SPACE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(fx(() -> workbench.stage().getScene().lookup("#original-badge-mae").isVisible()));
+
+        // Strokes painted on the original show there while the pointer is over it.
+        ImagePanel original = fx(() -> workbench.grid().panel(WorkbenchState.ORIGINAL).orElseThrow());
+        javafx.scene.Node hint = fx(() -> original.lookup("#mask-hint"));
+        robot.moveTo(fx(() -> original.imageToScreen(10, 10)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(fx(hint::isVisible), "the mask shows on the original under the pointer");
+        robot.moveTo(b);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(fx(hint::isVisible), "and the original is untouched otherwise");
+
         long seqAfterStroke = fx(() -> state().results().get("mae").requestSeq());
         robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
         waitFor("undo", () -> state().getMask().sameContent(before));

@@ -33,7 +33,7 @@ public final class CompareView extends VBox {
         diff.setSelected(state.viewModeProperty().get() == ViewMode.DIFFERENCE);
         diff.selectedProperty().addListener((o, a, b) -> state.viewModeProperty().set(b ? ViewMode.DIFFERENCE : ViewMode.IMAGE));
         state.viewModeProperty().addListener((o, a, b) -> diff.setSelected(b == ViewMode.DIFFERENCE));
-        Label scale = caption(String.format("|method − original|; white-hot at %.0f%% of the display window's width (colour bar under the panels)",
+        Label scale = caption(String.format("|method − original|, white-hot at %.0f%% of the display window's width (colour bar above the panels)",
                 100 * Renderer.DIFF_WINDOW_SHARE));
         Label hold = caption("Hold Space to show the original in every panel");
         Label legend = caption("#1 of 7: rank by PSNR inside the mask (peak = the original's dynamic range); ± dB: gap to the "

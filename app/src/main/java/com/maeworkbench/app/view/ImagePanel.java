@@ -100,6 +100,7 @@ public final class ImagePanel extends VBox {
             // Faintly, while the pointer is over it: strokes painted here show here, and the original is
             // untouched otherwise.
             overlay.getStyleClass().add("mask-hint");
+            overlay.setId("mask-hint");
             overlay.imageProperty().bind(images.overlay().imageProperty());
             overlay.visibleProperty().bind(hoverProperty().and(state.showOriginalProperty().not()));
         }
@@ -108,6 +109,7 @@ public final class ImagePanel extends VBox {
         viewport = new Viewport(state, masks, base, overlay, top, divider, this::valueAt, images.perf());
         Label originalBadge = new Label("Original (Space)");
         originalBadge.getStyleClass().add("original-badge");
+        originalBadge.setId("original-badge-" + id);
         originalBadge.setMouseTransparent(true);
         if (WorkbenchState.ORIGINAL.equals(id)) originalBadge.setVisible(false);
         else originalBadge.visibleProperty().bind(state.showOriginalProperty());
