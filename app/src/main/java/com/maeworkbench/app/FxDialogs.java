@@ -1,8 +1,8 @@
 package com.maeworkbench.app;
 
+import com.maeworkbench.app.view.DialogSizing;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
-import javafx.scene.layout.Region;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.FileChooser.ExtensionFilter;
@@ -48,7 +48,7 @@ final class FxDialogs implements Dialogs {
         a.initOwner(owner);
         a.setHeaderText(header);
         a.setResizable(true);
-        a.getDialogPane().setMinHeight(Region.USE_PREF_SIZE); // the whole list of paths, never cut
+        DialogSizing.fitToContent(a); // the whole list of paths, never cut
         return a.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
     }
 

@@ -201,7 +201,10 @@ public final class Workbench {
         startupModel = models.load(model, state.deviceProperty().get());
         Path first = args.isEmpty() ? defaultSample() : Path.of(args.get(0));
         // After the classical methods are in, so the first image is restored by all of them at once.
-        if (first != null) startupImage = classical.thenCompose(ok -> actions.open(first, STARTUP_MASK));
+        if (first != null) {
+            state.loadingProperty().set("Opening " + first.getFileName() + "…");
+            startupImage = classical.thenCompose(ok -> actions.open(first, STARTUP_MASK));
+        }
         // else the start-up view says how to open one
     }
 

@@ -27,7 +27,7 @@ final class AboutDialog {
         box.setPrefWidth(480);
         d.getDialogPane().setContent(box);
         d.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
-        ModelInfoDialog.fitToContent(d);
+        DialogSizing.fitToContent(d);
         d.show();
     }
 }

@@ -36,7 +36,7 @@ public final class ModelInfoDialog {
             String why = state.modelErrorProperty().get();
             dialog.setHeaderText("No model loaded");
             dialog.getDialogPane().setContent(new VBox(8, value(why == null ? "Model ▸ Choose model… loads one." : why), stamp));
-            fitToContent(dialog);
+            DialogSizing.fitToContent(dialog);
             dialog.show();
             return dialog;
         }
@@ -72,15 +72,9 @@ public final class ModelInfoDialog {
         grid.addRow(row, key("Metadata"), all);
         grid.setPrefWidth(720);
         dialog.getDialogPane().setContent(new VBox(10, grid, stamp));
-        fitToContent(dialog);
+        DialogSizing.fitToContent(dialog);
         dialog.show();
         return dialog;
-    }
-
-    /** A dialog no smaller than its content: its labels wrap at the content's width instead of being cut. */
-    static void fitToContent(Dialog<?> dialog) {
-        dialog.getDialogPane().setMinHeight(Region.USE_PREF_SIZE);
-        dialog.getDialogPane().setMinWidth(Region.USE_PREF_SIZE);
     }
 
     private static Label key(String text) {

@@ -77,8 +77,7 @@ public final class SampleGallery {
         scroll.setPrefViewportHeight(2 * CARD_H + 12 + 16);
         dialog.getDialogPane().setContent(scroll);
         dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
-        ModelInfoDialog.fitToContent(dialog);
-        dialog.getDialogPane().setMinHeight(Region.USE_COMPUTED_SIZE); // the grid scrolls on short screens
+        DialogSizing.fitToContent(dialog);
         dialog.show();
         return dialog;
     }

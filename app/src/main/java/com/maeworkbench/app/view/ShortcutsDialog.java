@@ -50,6 +50,7 @@ final class ShortcutsDialog {
         }
         d.getDialogPane().setContent(g);
         d.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
+        DialogSizing.fitToContent(d);
         d.show();
     }
 }

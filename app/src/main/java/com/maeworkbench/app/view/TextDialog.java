@@ -23,6 +23,7 @@ public final class TextDialog {
         area.setPrefRowCount(Math.min(30, (int) text.lines().count() + 1));
         d.getDialogPane().setContent(area);
         d.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
+        DialogSizing.fitToContent(d);
         d.show();
     }
 }
