@@ -4,6 +4,10 @@ import com.maeworkbench.app.service.AppLog;
 import com.maeworkbench.cli.RestoreCli;
 import javafx.application.Application;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
 /**
  * Entry point (class path, the installer's launcher and {@code javafx:run}). The JDK launcher refuses a main
  * class that extends {@link Application} when JavaFX is not on the module path, and when it is, it starts the
@@ -18,6 +22,11 @@ import javafx.application.Application;
  */
 public final class Launcher {
 
+    // JavaFX prints the trace of each native library it cannot load before it gives up: until the toolkit is
+    // up, stderr is held back, then replayed to the terminal, or on failure written to the log only.
+    private static PrintStream terminal;             // guarded by Launcher.class; set while stderr is held
+    private static ByteArrayOutputStream held;       // guarded by Launcher.class
+
     private Launcher() {
     }
 
@@ -27,14 +36,47 @@ public final class Launcher {
             System.exit(RestoreCli.run("self-test"));
         }
         AppLog.install();
+        String advice = StartupAdvice.beforeStart(System.getProperty("os.name", ""), System.getenv("DISPLAY"), System.getProperty("glass.platform"));
+        if (advice != null) fail(advice, null, "");
+        holdStderr();
         try {
             Application.launch(WorkbenchApp.class, args);
         } catch (RuntimeException | LinkageError e) {
-            String advice = StartupAdvice.of(e);
-            if (advice == null) throw e; // not the window system: a bug, whose trace is wanted (and logged)
-            AppLog.fileOnly("the window system did not start: " + advice, e);
-            System.err.println("mae-workbench: " + advice);
-            System.exit(Integer.getInteger("mae.startFailureStatus", 1));
+            String heldBack = releaseStderr(false);
+            advice = StartupAdvice.of(e);
+            if (advice == null) { // not the window system: a bug, whose trace is wanted
+                System.err.print(heldBack);
+                throw e;
+            }
+            fail(advice, e, heldBack);
         }
+    }
+
+    /** Called once the toolkit is up: what JavaFX printed meanwhile goes to the terminal after all. */
+    static void toolkitStarted() {
+        System.err.print(releaseStderr(true));
+    }
+
+    private static void fail(String advice, Throwable e, String heldBack) {
+        AppLog.fileOnly("the window system did not start: " + advice + (heldBack.isEmpty() ? "" : "\nJavaFX printed:\n" + heldBack), e);
+        System.err.println("mae-workbench: " + advice);
+        System.exit(Integer.getInteger("mae.startFailureStatus", 1));
+    }
+
+    private static synchronized void holdStderr() {
+        terminal = System.err;
+        held = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(held, true, StandardCharsets.UTF_8));
+    }
+
+    /** Restores the terminal's stderr; returns what was held back (empty when nothing was held). */
+    private static synchronized String releaseStderr(boolean started) {
+        if (terminal == null) return "";
+        System.err.flush();
+        System.setErr(terminal);
+        terminal = null;
+        String text = held.toString(StandardCharsets.UTF_8);
+        held = null;
+        return text;
     }
 }

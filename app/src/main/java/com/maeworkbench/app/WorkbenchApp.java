@@ -15,6 +15,7 @@ public class WorkbenchApp extends Application {
     @Override
     public void init() {
         AppLog.install(); // started by a module-path launch that bypassed Launcher: the log still goes to its file
+        Launcher.toolkitStarted();
     }
 
     @Override

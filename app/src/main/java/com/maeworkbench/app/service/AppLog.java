@@ -37,6 +37,7 @@ public final class AppLog {
     private static final System.Logger LOG = System.getLogger(AppLog.class.getName());
 
     private static Handler handler;     // guarded by AppLog.class
+    private static Thread.UncaughtExceptionHandler previousUncaught; // guarded by AppLog.class
     private static volatile Path directory;
 
     private AppLog() {
@@ -100,6 +101,7 @@ public final class AppLog {
             h.setLevel(Level.WARNING);
             h.setFilter(r -> r.getMessage() == null || !r.getMessage().startsWith("Unsupported JavaFX configuration"));
         }
+        previousUncaught = Thread.getDefaultUncaughtExceptionHandler();
         Thread.setDefaultUncaughtExceptionHandler((t, e) ->
                 LOG.log(System.Logger.Level.ERROR, "uncaught in thread " + t.getName() + ": " + e, e));
         LOG.log(System.Logger.Level.INFO, "MAE Workbench starting: Java " + System.getProperty("java.version") + " ("
@@ -118,13 +120,20 @@ public final class AppLog {
         handler.flush();
     }
 
-    /** Stops the file log (tests); {@link #install} may start it again. */
+    /** Stops the file log and puts the terminal and uncaught-exception handling back (tests); {@link #install} may start it again. */
     static synchronized void uninstall() {
         if (handler == null) return;
-        Logger.getLogger("").removeHandler(handler);
+        Logger root = Logger.getLogger("");
+        root.removeHandler(handler);
         handler.close();
         handler = null;
         directory = null;
+        for (Handler h : root.getHandlers()) {
+            if (!(h instanceof ConsoleHandler)) continue;
+            h.setLevel(Level.INFO);
+            h.setFilter(null);
+        }
+        Thread.setDefaultUncaughtExceptionHandler(previousUncaught);
     }
 
     /** The folder the log is written to, empty when no file log was started. */

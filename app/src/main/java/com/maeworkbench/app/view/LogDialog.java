@@ -23,6 +23,7 @@ public final class LogDialog {
         log.setPrefColumnCount(110);
         log.setPrefRowCount(30);
         log.positionCaret(text.length());
+        dialog.getDialogPane().setPrefWidth(1000);
         dialog.getDialogPane().setContent(log);
         dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
         dialog.setResizable(true);
