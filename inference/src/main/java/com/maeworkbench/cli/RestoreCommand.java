@@ -1,14 +1,21 @@
 package com.maeworkbench.cli;
 
-import com.maeworkbench.io.ReportFormat;
 import com.maeworkbench.image.FloatImage;
 import com.maeworkbench.io.ImageFiles;
 import com.maeworkbench.io.MaskFiles;
 import com.maeworkbench.mask.Mask;
+import com.maeworkbench.metric.MaskCoverage;
+import com.maeworkbench.metric.Metrics;
+import com.maeworkbench.metric.Ranking;
+import com.maeworkbench.report.ComparisonSheet;
+import com.maeworkbench.report.MetricsJson;
+import com.maeworkbench.report.MetricsReport;
+import com.maeworkbench.report.ReportText;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -30,6 +37,9 @@ final class RestoreCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     MaskOption mask;
 
+    @Option(names = "--sheet", description = "Also write <stem>-comparison.png: every method side by side with its numbers, rank and provenance.")
+    boolean sheet;
+
     @Mixin
     RunOptions run;
 
@@ -43,42 +53,52 @@ final class RestoreCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
+        mask.parse(spec);
+        List<String> methodIds = RestoreCli.usage(spec, () -> MethodSet.parse(run.methods));
         FloatImage original = ImageFiles.read(image, common.maxPixels);
         Mask m = mask.resolve(original.width(), original.height());
-        List<Timed> results = new ArrayList<>();
+        MaskCoverage coverage = MaskCoverage.of(m);
+        List<Timed> runs = new ArrayList<>();
+        MetricsReport report;
         boolean partial;
-        try (MethodSet set = MethodSet.open(run.methods, common, err)) {
-            for (var method : set.methods()) results.add(Timed.run(method, original, m));
+        try (MethodSet set = MethodSet.open(methodIds, common, err)) {
+            for (var method : set.methods()) runs.add(Timed.run(method, original, m));
             partial = set.skippedRequested();
+            String stem = ImageFiles.stem(image), ext = ImageFiles.resultExtension(image);
+            List<MetricsReport.Result> results = runs.stream().map(r -> new MetricsReport.Result(r.method().id(),
+                    r.method().displayName(), stem + "-" + r.method().id() + "." + ext, r.metrics())).toList();
+            report = MetricsReport.of(set.provenance(), image.toString(), original, mask.describe(), coverage, results);
+        }
+        String warning = report.warning();
+        if (warning != null) {
+            err.println("warning: " + image + ": " + warning);
+            err.flush();
         }
         // Everything is computed before the first byte is written: a failure leaves no partial output.
         Files.createDirectories(run.out);
-        String stem = ImageFiles.stem(image), ext = ImageFiles.resultExtension(image);
+        String stem = ImageFiles.stem(image);
         MaskFiles.write(m, run.out.resolve(stem + "-mask.png"));
-        StringBuilder json = new StringBuilder("{\n");
-        json.append("  \"image\": ").append(ReportFormat.jsonString(image.toString())).append(",\n");
-        json.append("  \"width\": ").append(original.width()).append(", \"height\": ").append(original.height())
-                .append(", \"channels\": ").append(original.channels()).append(", \"bit_depth\": ").append(original.bitDepth()).append(",\n");
-        json.append("  \"mask\": ").append(ReportFormat.jsonString(mask.describe())).append(", \"masked_pixels\": ").append(m.count()).append(",\n");
-        json.append("  \"psnr_peak\": 1.0,\n  \"results\": [\n");
-        for (int i = 0; i < results.size(); i++) {
-            Timed r = results.get(i);
-            String file = stem + "-" + r.method().id() + "." + ext;
-            ImageFiles.write(r.restored(), run.out.resolve(file));
-            json.append("    {\"method\": ").append(ReportFormat.jsonString(r.method().id()))
-                    .append(", \"file\": ").append(ReportFormat.jsonString(file))
-                    .append(", \"psnr_masked\": ").append(ReportFormat.jsonNumber(r.metrics().psnrMasked(), 3))
-                    .append(", \"psnr_full\": ").append(ReportFormat.jsonNumber(r.metrics().psnrFull(), 3))
-                    .append(", \"ssim\": ").append(ReportFormat.jsonNumber(r.metrics().ssim(), 4))
-                    .append(", \"millis\": ").append(ReportFormat.jsonNumber(r.metrics().millis(), 1))
-                    .append(i + 1 < results.size() ? "},\n" : "}\n");
-            stdout.printf(Locale.ROOT, "%-10s PSNR(mask) %7s dB  PSNR(full) %7s dB  SSIM %6s  %8.1f ms  -> %s%n", r.method().id(),
-                    ReportFormat.csvNumber(r.metrics().psnrMasked(), 2), ReportFormat.csvNumber(r.metrics().psnrFull(), 2),
-                    ReportFormat.csvNumber(r.metrics().ssim(), 4), r.metrics().millis(), run.out.resolve(file));
+        for (int i = 0; i < runs.size(); i++) ImageFiles.write(runs.get(i).restored(), run.out.resolve(report.results().get(i).file()));
+        TextFiles.writeAtomically(run.out.resolve("metrics.json"), MetricsJson.toJson(report));
+        if (sheet) {
+            List<FloatImage> restored = runs.stream().map(Timed::restored).toList();
+            ImageFiles.write(ComparisonSheet.render(report, original, m, original.window(), restored), run.out.resolve(stem + "-comparison.png"));
         }
-        json.append("  ]\n}\n");
-        TextFiles.writeAtomically(run.out.resolve("metrics.json"), json.toString());
-        stdout.flush();
+        printTable(stdout, report);
         return partial ? RestoreCli.PARTIAL : RestoreCli.OK;
+    }
+
+    private void printTable(PrintWriter out, MetricsReport report) {
+        Ranking ranking = report.ranking();
+        for (MetricsReport.Result r : report.results()) {
+            Metrics x = r.metrics();
+            Ranking.Entry e = ranking.entry(r.method());
+            out.printf(Locale.ROOT, "%-10s PSNR in mask %6s dB  SSIM in mask %6s  rank %s  %-26s %8.1f ms  -> %s%n", r.method(),
+                    ReportText.number(x.psnrMasked(), 2), ReportText.number(x.ssim(), 4), ranking.valid() ? e.rank() : "-",
+                    ranking.valid() ? ReportText.gap(e) : "", x.millis(), run.out.resolve(r.file()));
+        }
+        out.printf(Locale.ROOT, "PSNR peak: the original's range, %s of full scale (bit-depth peak 1.0 in metrics.json)%s%n",
+                ReportText.number(report.peak(), 4), ranking.valid() ? "" : "; no ranking: " + ranking.reason());
+        out.flush();
     }
 }
