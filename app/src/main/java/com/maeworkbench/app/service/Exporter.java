@@ -3,11 +3,14 @@ package com.maeworkbench.app.service;
 import com.maeworkbench.app.Notifier;
 import com.maeworkbench.app.state.MethodResult;
 import com.maeworkbench.app.state.WorkbenchState;
+import com.maeworkbench.image.DisplayWindow;
 import com.maeworkbench.image.FloatImage;
 import com.maeworkbench.io.AtomicFiles;
 import com.maeworkbench.io.ImageFileException;
 import com.maeworkbench.io.ImageFiles;
 import com.maeworkbench.io.MaskFiles;
+import com.maeworkbench.mae.ExecutionChoice;
+import com.maeworkbench.mae.ModelInfo;
 import com.maeworkbench.mask.Mask;
 import com.maeworkbench.method.RestorationMethod;
 import com.maeworkbench.metric.MaskCoverage;
@@ -90,14 +93,10 @@ public final class Exporter implements AutoCloseable {
 
     /** The comparison sheet of what the panels show now (the core's renderer), as PNG. */
     public CompletableFuture<Boolean> exportSheet(Path file) {
-        MetricsReport report = report();
-        FloatImage original = state.getImage();
-        Mask mask = state.getMask().copy();
-        var window = state.windowProperty().get();
-        List<FloatImage> restored = report.results().stream().map(r -> state.results().get(r.method()).image()).toList();
+        Snapshot shown = snapshot();
         return run("Export comparison sheet", () -> {
             guard(file);
-            ImageFiles.write(ComparisonSheet.render(report, original, mask, window, restored), file);
+            ImageFiles.write(ComparisonSheet.render(shown.report(), shown.image, shown.mask, shown.window, shown.restored), file);
             return "comparison sheet written to " + file.getFileName();
         });
     }
@@ -105,30 +104,42 @@ public final class Exporter implements AutoCloseable {
     /** Metrics as CSV or JSON, chosen by the file's extension: the CLI's results.csv and metrics.json schema. */
     public CompletableFuture<Boolean> exportMetrics(Path file) {
         boolean json = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
-        MetricsReport report = report();
-        String text = json ? MetricsJson.toJson(report) : MetricsCsv.toCsv(List.of(report));
+        Snapshot shown = snapshot();
         return run("Export metrics", () -> {
             guard(file);
-            AtomicFiles.writeString(file, text);
+            MetricsReport report = shown.report();
+            AtomicFiles.writeString(file, json ? MetricsJson.toJson(report) : MetricsCsv.toCsv(List.of(report)));
             return "metrics written to " + file.getFileName();
         });
     }
 
-    /** The report of every measured method on the current image, in panel order; the MAE's model when it is among them. */
-    MetricsReport report() {
+    /**
+     * What the panels show now, read on the FX thread: every measured method in panel order, with the mask edit
+     * it answers (results of different edits are not ranked), and the MAE's model when it is among them.
+     */
+    private record Snapshot(List<MetricsReport.Result> results, ModelInfo model, ExecutionChoice execution, Path path,
+                            FloatImage image, Mask mask, DisplayWindow window, List<FloatImage> restored) {
+
+        /** Built on the export thread: the provenance hashes the model file. */
+        MetricsReport report() {
+            Provenance provenance = model == null ? Provenance.collect(null, null) : Provenance.collect(model, execution);
+            return MetricsReport.of(provenance, path == null ? null : path.toString(), image, MASK_DESCRIPTION, MaskCoverage.of(mask), results);
+        }
+    }
+
+    private Snapshot snapshot() {
         List<MetricsReport.Result> results = new ArrayList<>();
+        List<FloatImage> restored = new ArrayList<>();
         for (RestorationMethod m : state.methods()) {
             MethodResult r = state.results().get(m.id());
             if (r != null && r.metrics() != null && r.image() != null) {
                 results.add(new MetricsReport.Result(m.id(), m.displayName(), null, r.metrics(), r.requestSeq()));
+                restored.add(r.image());
             }
         }
         boolean mae = results.stream().anyMatch(r -> r.method().equals("mae"));
-        Provenance provenance = mae ? Provenance.collect(state.modelInfoProperty().get(), state.executionProperty().get())
-                : Provenance.collect(null, null);
-        Path path = state.getImagePath();
-        return MetricsReport.of(provenance, path == null ? null : path.toString(), state.getImage(), MASK_DESCRIPTION,
-                MaskCoverage.of(state.getMask()), results);
+        return new Snapshot(results, mae ? state.modelInfoProperty().get() : null, mae ? state.executionProperty().get() : null,
+                state.getImagePath(), state.getImage(), state.getMask().copy(), state.windowProperty().get(), restored);
     }
 
     @FunctionalInterface
