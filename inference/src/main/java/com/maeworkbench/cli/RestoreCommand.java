@@ -58,13 +58,13 @@ final class RestoreCommand implements Callable<Integer> {
         FloatImage original = ImageFiles.read(image, common.maxPixels);
         Mask m = mask.resolve(original.width(), original.height());
         MaskCoverage coverage = MaskCoverage.of(m);
+        String stem = ImageFiles.stem(image), ext = ImageFiles.resultExtension(image);
         List<Timed> runs = new ArrayList<>();
         MetricsReport report;
         boolean partial;
         try (MethodSet set = MethodSet.open(methodIds, common, err)) {
             for (var method : set.methods()) runs.add(Timed.run(method, original, m));
             partial = set.skippedRequested();
-            String stem = ImageFiles.stem(image), ext = ImageFiles.resultExtension(image);
             List<MetricsReport.Result> results = runs.stream().map(r -> new MetricsReport.Result(r.method().id(),
                     r.method().displayName(), stem + "-" + r.method().id() + "." + ext, r.metrics())).toList();
             report = MetricsReport.of(set.provenance(), image.toString(), original, mask.describe(), coverage, results);
@@ -75,15 +75,12 @@ final class RestoreCommand implements Callable<Integer> {
             err.flush();
         }
         // Everything is computed before the first byte is written: a failure leaves no partial output.
+        FloatImage comparison = sheet ? ComparisonSheet.render(report, original, m, original.window(), runs.stream().map(Timed::restored).toList()) : null;
         Files.createDirectories(run.out);
-        String stem = ImageFiles.stem(image);
         MaskFiles.write(m, run.out.resolve(stem + "-mask.png"));
         for (int i = 0; i < runs.size(); i++) ImageFiles.write(runs.get(i).restored(), run.out.resolve(report.results().get(i).file()));
         TextFiles.writeAtomically(run.out.resolve("metrics.json"), MetricsJson.toJson(report));
-        if (sheet) {
-            List<FloatImage> restored = runs.stream().map(Timed::restored).toList();
-            ImageFiles.write(ComparisonSheet.render(report, original, m, original.window(), restored), run.out.resolve(stem + "-comparison.png"));
-        }
+        if (comparison != null) ImageFiles.write(comparison, run.out.resolve(stem + "-comparison.png"));
         printTable(stdout, report);
         return partial ? RestoreCli.PARTIAL : RestoreCli.OK;
     }

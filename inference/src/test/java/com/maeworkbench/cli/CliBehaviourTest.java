@@ -132,8 +132,12 @@ class CliBehaviourTest {
         Path out = dir.resolve("perms");
         assertEquals(0, cli("restore", image.toString(), "--mask", "rect:x=4,y=4,w=8,h=8", "--methods", "bilinear", "--sheet", "--out", out.toString()).exit());
         try (Stream<Path> files = Files.list(out)) {
-            for (Path f : files.toList()) assertEquals(expected, PosixFilePermissions.toString(Files.getPosixFilePermissions(f)), f.toString());
+            List<Path> written = files.toList();
+            assertEquals(4, written.size(), "result, mask, metrics.json and sheet: " + written);
+            for (Path f : written) assertEquals(expected, PosixFilePermissions.toString(Files.getPosixFilePermissions(f)), f.toString());
         }
+        var sheet = ImageFiles.read(out.resolve("a-comparison.png"), ImageFiles.DEFAULT_MAX_PIXELS); // --sheet: <stem>-comparison.png
+        assertTrue(sheet.width() >= 900 && sheet.channels() == 3, sheet.width() + "x" + sheet.height());
     }
 
     /** The bar of issue 10, end to end: a CLI started under umask 022 writes files others can read (0644), not 0600. */
