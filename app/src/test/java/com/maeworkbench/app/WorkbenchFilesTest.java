@@ -195,6 +195,10 @@ class WorkbenchFilesTest {
         assertTrue(run(() -> workbench.actions().loadMask()));
         assertTrue(fx(() -> state().getMask().sameContent(shown)), "loaded mask replaces the cleared one");
         waitMeasured(png16);
+        waitFor("every method measured on the loaded mask", () -> {
+            var rs = state().results().values();
+            return rs.stream().allMatch(r -> r.metrics() != null) && rs.stream().mapToLong(MethodResult::requestSeq).distinct().count() == 1;
+        });
 
         Path sheet = out.resolve("sheet.png");
         dialogs.files.add(sheet);
@@ -222,6 +226,7 @@ class WorkbenchFilesTest {
             assertEquals(m.ssim(), Double.parseDouble(row.get("ssim")), 1e-4, row.toString());
             assertEquals(m.millis(), Double.parseDouble(row.get("millis")), 0.05, row.toString());
             assertEquals(64, row.get("model_sha256").length(), "the MAE ran: its model's SHA-256");
+            assertFalse(row.get("rank").isEmpty(), "every result answers the same mask: ranked");
         }
         JsonObject root = JsonParser.parseString(Files.readString(json)).getAsJsonObject();
         assertEquals(MetricsReport.SCHEMA, root.get("schema").getAsString(), "the CLI's metrics.json schema");

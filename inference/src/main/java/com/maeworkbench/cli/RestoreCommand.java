@@ -132,7 +132,7 @@ final class RestoreCommand implements Callable<Integer> {
             Metrics x = r.metrics();
             Ranking.Entry e = ranking.entry(r.method());
             out.printf(Locale.ROOT, "%-10s PSNR in mask %6s dB  SSIM in mask %6s  rank %s  %-26s %8.1f ms  -> %s%n", r.method(),
-                    ReportText.number(x.psnrMasked(), 2), ReportText.number(x.ssim(), 4), ranking.valid() ? e.rank() : "-",
+                    ReportText.display(x.psnrMasked(), 2), ReportText.display(x.ssim(), 4), ranking.valid() ? e.rank() : "-",
                     ranking.valid() ? ReportText.gap(e) : "", x.millis(), dir.resolve(r.file()));
         }
         out.printf(Locale.ROOT, "PSNR peak: the original's range, %s of full scale (bit-depth peak 1.0 in metrics.json)%s%n",

@@ -85,7 +85,7 @@ public final class ComparisonSheet {
         Ranking ranking = report.ranking();
         for (int i = 0; i < restored.size(); i++) {
             MetricsReport.Result r = report.results().get(i);
-            cells.add(new Cell(r.name(), caption(r, ranking, report.results().size()), display(restored.get(i), window, null),
+            cells.add(new Cell(r.name(), caption(r, ranking, report.results().size(), report.stale(r)), display(restored.get(i), window, null),
                     r.method().equals(ranking.winner())));
         }
         int columns = columns(cells.size());
@@ -111,16 +111,17 @@ public final class ComparisonSheet {
     private record Cell(String title, List<String> lines, BufferedImage image, boolean winner) {
     }
 
-    private static List<String> caption(MetricsReport.Result r, Ranking ranking, int methods) {
+    private static List<String> caption(MetricsReport.Result r, Ranking ranking, int methods, boolean stale) {
         Metrics m = r.metrics();
+        if (m == null) return List.of("Not measured yet", "Not ranked");
         Ranking.Entry e = ranking.entry(r.method());
         List<String> lines = new ArrayList<>();
-        lines.add("PSNR in mask " + ReportText.number(m.psnrMasked(), 2) + " dB · SSIM in mask " + ReportText.number(m.ssim(), 3));
+        lines.add("PSNR in mask " + ReportText.display(m.psnrMasked(), 2) + " dB · SSIM in mask " + ReportText.display(m.ssim(), 3));
         if (ranking.valid() && e.rank() != Ranking.UNRANKED) {
             String gap = ReportText.gap(e);
             lines.add("Rank " + e.rank() + " of " + methods + (gap.isEmpty() ? "" : " · " + gap));
         } else {
-            lines.add("Not ranked");
+            lines.add(stale ? "Not ranked: measured on an earlier mask" : "Not ranked");
         }
         lines.add(String.format(Locale.ROOT, "%.0f ms", m.millis()));
         return lines;

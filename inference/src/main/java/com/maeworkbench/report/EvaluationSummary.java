@@ -104,7 +104,9 @@ public final class EvaluationSummary {
     }
 
     private static double value(MetricsReport r, String method, ToDoubleFunction<Metrics> metric) {
-        for (MetricsReport.Result res : r.results()) if (res.method().equals(method)) return metric.applyAsDouble(res.metrics());
+        for (MetricsReport.Result res : r.results()) {
+            if (res.method().equals(method) && res.metrics() != null) return metric.applyAsDouble(res.metrics());
+        }
         return Double.NaN;
     }
 

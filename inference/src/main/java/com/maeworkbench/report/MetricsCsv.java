@@ -10,12 +10,14 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ToDoubleFunction;
 
 /**
  * {@link MetricsReport}s as CSV, one row per image x mask x method: {@code evaluate}'s results.csv and the
  * app's CSV export. RFC 4180 through commons-csv. Each row carries its provenance, so rows from several
  * runs can be concatenated and still say where they came from. Infinite and undefined numbers are
- * {@code inf} and {@code nan} (pandas and R read both); rank and gap are empty where the ranking is not valid.
+ * {@code inf} and {@code nan} (pandas and R read both); rank and gap are empty where the ranking is not valid, and
+ * the metrics of a result not measured yet (the app's) are empty.
  */
 public final class MetricsCsv {
 
@@ -40,8 +42,8 @@ public final class MetricsCsv {
                     List<Object> row = new ArrayList<>(List.of(
                             nullToEmpty(report.image().path()), report.image().source().frame(), nullToEmpty(report.mask()),
                             ReportText.number(report.coverage().maskedFraction(), 4), report.flagged(), r.method(),
-                            ReportText.number(m.psnrMasked(), 3), ReportText.number(m.psnrMaskedBitDepth(), 3), ReportText.number(m.psnrFull(), 3),
-                            ReportText.number(m.ssim(), 4), ReportText.number(m.millis(), 1),
+                            number(m, Metrics::psnrMasked, 3), number(m, Metrics::psnrMaskedBitDepth, 3), number(m, Metrics::psnrFull, 3),
+                            number(m, Metrics::ssim, 4), number(m, Metrics::millis, 1),
                             ranking.valid() && e.rank() != Ranking.UNRANKED ? e.rank() : "",
                             ranking.valid() ? ReportText.number(e.gapToBestClassical(), 3) : "",
                             ReportText.number(report.peak(), 6)));
@@ -54,6 +56,11 @@ public final class MetricsCsv {
             throw new UncheckedIOException(e); // a StringWriter does not fail
         }
         return out.toString();
+    }
+
+    /** A metric's cell; empty while the result is not measured yet. */
+    private static String number(Metrics m, ToDoubleFunction<Metrics> metric, int decimals) {
+        return m == null ? "" : ReportText.number(metric.applyAsDouble(m), decimals);
     }
 
     private static String nullToEmpty(String s) {

@@ -62,11 +62,13 @@ public final class MetricsJson {
             o.addProperty("method", r.method());
             o.addProperty("name", r.name());
             o.addProperty("file", r.file());
-            o.add("psnr_masked", number(m.psnrMasked(), 4));
-            o.add("psnr_masked_bitdepth", number(m.psnrMaskedBitDepth(), 4));
-            o.add("psnr_full", number(m.psnrFull(), 4));
-            o.add("ssim", number(m.ssim(), 5));
-            o.add("millis", number(m.millis(), 1));
+            o.addProperty("measured", m != null);
+            o.addProperty("stale", report.stale(r));
+            o.add("psnr_masked", m == null ? JsonNull.INSTANCE : number(m.psnrMasked(), 4));
+            o.add("psnr_masked_bitdepth", m == null ? JsonNull.INSTANCE : number(m.psnrMaskedBitDepth(), 4));
+            o.add("psnr_full", m == null ? JsonNull.INSTANCE : number(m.psnrFull(), 4));
+            o.add("ssim", m == null ? JsonNull.INSTANCE : number(m.ssim(), 5));
+            o.add("millis", m == null ? JsonNull.INSTANCE : number(m.millis(), 1));
             o.add("rank", ranking.valid() && e.rank() != Ranking.UNRANKED ? new JsonPrimitive(e.rank()) : JsonNull.INSTANCE);
             o.add("gap_to_best_classical_db", ranking.valid() ? number(e.gapToBestClassical(), 4) : JsonNull.INSTANCE);
             results.add(o);

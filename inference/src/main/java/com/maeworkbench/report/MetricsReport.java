@@ -47,13 +47,13 @@ public record MetricsReport(Provenance provenance, Image image, String mask, Mas
      * @param method      id, as in {@code --methods}
      * @param name        for people, e.g. {@code Navier–Stokes (OpenCV)}
      * @param file        the restored image's file name, or null when none was written
-     * @param maskVersion which mask edit the metrics were measured on (the app's; the CLI's are all 0): results
-     *                    of different versions are not ranked ({@link Ranking})
+     * @param metrics     null while not measured yet (the app shows a result before its SSIM is done)
+     * @param maskVersion which mask edit the result answers (the app's; the CLI's are all 0): results of
+     *                    different versions are not ranked ({@link Ranking})
      */
     public record Result(String method, String name, String file, Metrics metrics, long maskVersion) {
         public Result {
             Objects.requireNonNull(method, "method");
-            Objects.requireNonNull(metrics, "metrics");
         }
 
         /** A result of a run on one mask (the CLI's). */
@@ -80,6 +80,13 @@ public record MetricsReport(Provenance provenance, Image image, String mask, Mas
         List<Ranking.Scored> scored = new ArrayList<>();
         for (Result r : results) scored.add(new Ranking.Scored(r.method(), r.metrics(), r.maskVersion()));
         return Ranking.of(scored);
+    }
+
+    /** Whether a result answers an older mask edit than the newest result here (the app's slower methods lag). */
+    public boolean stale(Result r) {
+        long newest = Long.MIN_VALUE;
+        for (Result o : results) newest = Math.max(newest, o.maskVersion());
+        return r.maskVersion() < newest;
     }
 
     /** Whether the metrics must not be read as a comparison (see {@link Metrics#flagged()}). */

@@ -17,6 +17,13 @@ public final class ReportText {
         return String.format(Locale.ROOT, "%." + decimals + "f", v);
     }
 
+    /** A metric for people: {@code n/a} where undefined, {@code ∞} where infinite (an unchanged image). */
+    public static String display(double v, int decimals) {
+        if (Double.isNaN(v)) return "n/a";
+        if (Double.isInfinite(v)) return v > 0 ? "∞" : "-∞";
+        return String.format(Locale.ROOT, "%." + decimals + "f", v);
+    }
+
     /** A method's place against the classical methods, e.g. {@code +2.05 dB vs best classical} or {@code best classical}. */
     public static String gap(Ranking.Entry e) {
         double g = e.gapToBestClassical();

@@ -51,6 +51,22 @@ class ComparisonSheetTest {
     }
 
     @Test
+    void resultsNotMeasuredYetOrForAnEarlierMaskAreShownButNotRanked() {
+        ReportFixtures.Restored r = ReportFixtures.restore("small.png", ReportFixtures.picture(40, 30), "rect:x=5,y=5,w=10,h=10", "bilinear", "telea", "ns");
+        List<MetricsReport.Result> res = r.report().results();
+        MetricsReport lagging = new MetricsReport(r.report().provenance(), r.report().image(), r.report().mask(), r.report().coverage(),
+                r.report().peak(), List.of(new MetricsReport.Result("bilinear", res.get(0).name(), null, res.get(0).metrics(), 7),
+                new MetricsReport.Result("telea", res.get(1).name(), null, res.get(1).metrics(), 6),
+                new MetricsReport.Result("ns", res.get(2).name(), null, null, 7)));
+        ComparisonSheet.Sheet sheet = ComparisonSheet.draw(lagging, r.original(), r.mask(), r.original().window(), r.images());
+        String all = sheet.texts().stream().map(ComparisonSheet.DrawnText::text).collect(Collectors.joining("\n"));
+        assertTrue(all.contains("OpenCV Navier-Stokes\nNot measured yet"), all);
+        assertTrue(all.contains("Not ranked: measured on an earlier mask"), all);
+        assertTrue(all.contains("No ranking: ns is not measured yet"), all);
+        assertFalse(all.contains("Rank 1"), all);
+    }
+
+    @Test
     void windowIsGivenInRawUnits() {
         Calibration hu = new Calibration(4095, -1024, "HU");
         DisplayWindow w = new DisplayWindow((40 - 200 + 1024) / 4095.0, (40 + 200 + 1024) / 4095.0);

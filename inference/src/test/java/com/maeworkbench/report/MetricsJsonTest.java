@@ -4,6 +4,8 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.*;
 
 class MetricsJsonTest {
@@ -30,6 +32,21 @@ class MetricsJsonTest {
         JsonObject first = o.getAsJsonArray("results").get(0).getAsJsonObject();
         assertEquals(r.report().results().get(0).metrics().psnrMasked(), first.get("psnr_masked").getAsDouble(), 1e-4);
         assertEquals(12.3, first.get("millis").getAsDouble());
+    }
+
+    @Test
+    void aResultNotMeasuredYetHasNullMetricsAndNoRank() {
+        ReportFixtures.Restored r = ReportFixtures.restore("a.png", ReportFixtures.picture(40, 30), "rect:x=5,y=5,w=10,h=10", "bilinear");
+        MetricsReport report = new MetricsReport(r.report().provenance(), r.report().image(), r.report().mask(), r.report().coverage(),
+                r.report().peak(), List.of(r.report().results().get(0), new MetricsReport.Result("telea", "OpenCV Telea", null, null, 0)));
+        JsonObject o = JsonParser.parseString(MetricsJson.toJson(report)).getAsJsonObject();
+        JsonObject telea = o.getAsJsonArray("results").get(1).getAsJsonObject();
+        assertFalse(telea.get("measured").getAsBoolean());
+        assertTrue(telea.get("psnr_masked").isJsonNull() && telea.get("rank").isJsonNull());
+        assertFalse(o.getAsJsonObject("ranking").get("valid").getAsBoolean());
+        assertTrue(o.getAsJsonArray("results").get(0).getAsJsonObject().get("measured").getAsBoolean());
+        String csv = MetricsCsv.toCsv(List.of(report));
+        assertTrue(csv.lines().skip(2).findFirst().orElseThrow().contains(",telea,,,,,,,,"), csv);
     }
 
     @Test

@@ -114,8 +114,9 @@ public final class Exporter implements AutoCloseable {
     }
 
     /**
-     * What the panels show now, read on the FX thread: every measured method in panel order, with the mask edit
-     * it answers (results of different edits are not ranked), and the MAE's model when it is among them.
+     * What the panels show now, read on the FX thread: every method with a result, in panel order, with the mask
+     * edit it answers (results of different edits are not ranked; one not measured yet says so), and the MAE's
+     * model when it is among them.
      */
     private record Snapshot(List<MetricsReport.Result> results, ModelInfo model, ExecutionChoice execution, Path path,
                             FloatImage image, Mask mask, DisplayWindow window, List<FloatImage> restored) {
@@ -132,7 +133,7 @@ public final class Exporter implements AutoCloseable {
         List<FloatImage> restored = new ArrayList<>();
         for (RestorationMethod m : state.methods()) {
             MethodResult r = state.results().get(m.id());
-            if (r != null && r.metrics() != null && r.image() != null) {
+            if (r != null && r.image() != null) {
                 results.add(new MetricsReport.Result(m.id(), m.displayName(), null, r.metrics(), r.requestSeq()));
                 restored.add(r.image());
             }
