@@ -9,7 +9,6 @@ import com.maeworkbench.app.service.ModelService;
 import com.maeworkbench.app.service.PerfLog;
 import com.maeworkbench.app.state.ViewMode;
 import com.maeworkbench.app.state.WorkbenchState;
-import com.maeworkbench.app.view.ComparisonSheet;
 import com.maeworkbench.app.view.LogDialog;
 import com.maeworkbench.app.view.ModelInfoDialog;
 import com.maeworkbench.app.view.PanelGrid;
@@ -122,9 +121,7 @@ public final class WorkbenchActions {
     public CompletableFuture<Boolean> exportSheet() {
         if (state.getImage() == null) return done(false);
         Path f = saveChooser("Export comparison sheet", "-comparison.png", new ExtensionFilter("PNG", "*.png"));
-        if (f == null) return done(false);
-        FloatImage sheet = ComparisonSheet.render(state, grid);
-        return exporter.exportSheet(sheet, f);
+        return f == null ? done(false) : exporter.exportSheet(f);
     }
 
     public CompletableFuture<Boolean> exportMetrics() {

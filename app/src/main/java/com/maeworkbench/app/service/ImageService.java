@@ -25,9 +25,6 @@ public final class ImageService implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(ImageService.class.getName());
 
-    /** Largest image accepted (pixels); beyond this a slice is refused rather than exhausting memory. */
-    public static final long MAX_PIXELS = 64_000_000L;
-
     private final WorkbenchState state;
     private final Notifier notifier;
     private final Consumer<Path> onOpened;
@@ -51,7 +48,7 @@ public final class ImageService implements AutoCloseable {
         CompletableFuture<Boolean> done = new CompletableFuture<>();
         io.execute(() -> {
             try {
-                FloatImage img = ImageFiles.read(file, MAX_PIXELS);
+                FloatImage img = ImageFiles.read(file, ImageFiles.DEFAULT_MAX_PIXELS);
                 Mask mask = maskSpec != null ? MaskSpec.parse(maskSpec).generate(img.width(), img.height()) : null;
                 Platform.runLater(() -> {
                     Mask m = mask != null ? mask : defaultMask(img);
