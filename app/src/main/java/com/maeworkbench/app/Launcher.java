@@ -42,7 +42,7 @@ public final class Launcher {
         try {
             Application.launch(WorkbenchApp.class, args);
         } catch (RuntimeException | LinkageError e) {
-            String heldBack = releaseStderr(false);
+            String heldBack = releaseStderr();
             advice = StartupAdvice.of(e);
             if (advice == null) { // not the window system: a bug, whose trace is wanted
                 System.err.print(heldBack);
@@ -54,7 +54,7 @@ public final class Launcher {
 
     /** Called once the toolkit is up: what JavaFX printed meanwhile goes to the terminal after all. */
     static void toolkitStarted() {
-        System.err.print(releaseStderr(true));
+        System.err.print(releaseStderr());
     }
 
     private static void fail(String advice, Throwable e, String heldBack) {
@@ -70,7 +70,7 @@ public final class Launcher {
     }
 
     /** Restores the terminal's stderr; returns what was held back (empty when nothing was held). */
-    private static synchronized String releaseStderr(boolean started) {
+    private static synchronized String releaseStderr() {
         if (terminal == null) return "";
         System.err.flush();
         System.setErr(terminal);

@@ -22,7 +22,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.stream.Stream;
 
@@ -117,14 +116,14 @@ class ReconstructionServiceTest {
         return true;
     }
 
-    /** Fills holes with {@code value}; the first run throws {@code error} instead (test-only). */
+    /** Fills holes with 1; the first run fails as {@code failure} does instead (test-only). */
     static final class FailsOnce implements RestorationMethod {
-        final Supplier<Error> error;
+        final Runnable failure;
         final boolean interactive;
         final AtomicInteger runs = new AtomicInteger();
 
-        FailsOnce(Supplier<Error> error, boolean interactive) {
-            this.error = error;
+        FailsOnce(Runnable failure, boolean interactive) {
+            this.failure = failure;
             this.interactive = interactive;
         }
 
@@ -145,28 +144,38 @@ class ReconstructionServiceTest {
 
         @Override
         public FloatImage restore(FloatImage image, Mask mask) {
-            if (runs.getAndIncrement() == 0) throw error.get();
+            if (runs.getAndIncrement() == 0) failure.run();
             return fill(image, mask, 1);
         }
     }
 
+    private static float[] hugeArray;
+
+    private static int recurse(int depth) {
+        return recurse(depth + 1) + 1;
+    }
+
+    /** Real errors where the JVM can throw them safely (an array beyond the heap, endless recursion), a native one constructed. */
     static Stream<Arguments> errors() {
-        Supplier<Error> oom = () -> new OutOfMemoryError("Java heap space");
-        Supplier<Error> deep = StackOverflowError::new;
-        Supplier<Error> nativeCode = () -> new UnsatisfiedLinkError("libopencv_java490.so: cannot open shared object file");
+        Runnable oom = () -> hugeArray = new float[Integer.MAX_VALUE - 8];
+        Runnable deep = () -> recurse(0);
+        Runnable nativeCode = () -> {
+            throw new UnsatisfiedLinkError("libopencv_java490.so: cannot open shared object file");
+        };
         return Stream.of(
                 Arguments.of("OutOfMemoryError", oom, true, "out of memory"),
                 Arguments.of("OutOfMemoryError", oom, false, "out of memory"),
                 Arguments.of("StackOverflowError", deep, true, "internal error (StackOverflowError)"),
+                Arguments.of("StackOverflowError", deep, false, "internal error (StackOverflowError)"),
                 Arguments.of("UnsatisfiedLinkError", nativeCode, true, "UnsatisfiedLinkError: libopencv_java490.so"),
                 Arguments.of("UnsatisfiedLinkError", nativeCode, false, "UnsatisfiedLinkError: libopencv_java490.so"));
     }
 
     @ParameterizedTest(name = "{0}, interactive={2}")
     @MethodSource("errors")
-    void laneSurvivesAnErrorPublishesWhyLogsItAndTakesTheNextRequest(String name, Supplier<Error> error, boolean interactive,
+    void laneSurvivesAnErrorPublishesWhyLogsItAndTakesTheNextRequest(String name, Runnable failure, boolean interactive,
                                                                       String reason) throws Exception {
-        FailsOnce flaky = new FailsOnce(error, interactive);
+        FailsOnce flaky = new FailsOnce(failure, interactive);
         WorkbenchState state = new WorkbenchState();
         try (FxStandIn fx = new FxStandIn(); LogCapture log = new LogCapture(ReconstructionService.class);
              ReconstructionService service = new ReconstructionService(state, fx, 2)) {
