@@ -1,6 +1,6 @@
 package com.maeworkbench.app;
 
-import com.maeworkbench.app.service.ImageService;
+import com.maeworkbench.io.ImageFiles;
 import com.maeworkbench.io.ImageFileException;
 import com.maeworkbench.io.dicom.DicomSeries;
 
@@ -30,7 +30,7 @@ final class ImageFolder {
     /** Empty when the folder holds nothing to open. */
     static Optional<Choice> first(Path dir) throws IOException {
         try {
-            DicomSeries series = DicomSeries.open(dir, ImageService.MAX_PIXELS);
+            DicomSeries series = DicomSeries.open(dir, ImageFiles.DEFAULT_MAX_PIXELS);
             return Optional.of(new Choice(series.slice(0).image().path(),
                     "slice 1 of " + series.size() + " of the folder's DICOM series (ordered by " + series.order() + ")"));
         } catch (ImageFileException e) {

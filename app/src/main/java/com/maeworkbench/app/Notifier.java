@@ -18,6 +18,8 @@ import java.nio.file.Path;
  */
 public final class Notifier {
 
+    private static final System.Logger LOG = System.getLogger(Notifier.class.getName());
+
     private final WorkbenchState state;
     private Window owner;
 
@@ -30,19 +32,19 @@ public final class Notifier {
     }
 
     public void error(String title, String cause) {
-        log("ERROR " + title + ": " + cause, title + ": " + cause);
-        popup(title, cause, true);
+        record(true, title + ": " + cause);
+        if (showing()) base(title, cause).hideAfter(Duration.seconds(8)).showError();
     }
 
     /** Routine news (e.g. a service's own confirmation): the status line and the log, no popup. */
     public void info(String title, String text) {
-        log(title + ": " + text, title + ": " + text);
+        record(false, title + ": " + text);
     }
 
     /** A file or folder written: its full path, and a button that shows it in the file manager. */
     public void saved(String title, Path target) {
         Path abs = target.toAbsolutePath();
-        log(title + ": " + abs, title + ": " + abs);
+        record(false, title + ": " + abs);
         if (!showing()) return;
         Action show = new Action("Show in folder", e -> new Thread(() -> {
             try {
@@ -51,20 +53,14 @@ public final class Notifier {
                 Platform.runLater(() -> error("Cannot show the folder", ex.getMessage()));
             }
         }, "show-in-folder").start());
-        Notifications n = base(title, abs.toString()).hideAfter(Duration.seconds(8)).action(show);
-        n.showInformation();
+        base(title, abs.toString()).hideAfter(Duration.seconds(8)).action(show).showInformation();
     }
 
-    private void log(String entry, String status) {
-        state.notifications().add(entry);
-        state.statusProperty().set(status);
-    }
-
-    private void popup(String title, String text, boolean error) {
-        if (!showing()) return;
-        Notifications n = base(title, text).hideAfter(Duration.seconds(error ? 8 : 4));
-        if (error) n.showError();
-        else n.showInformation();
+    /** The log file, the state's list (errors marked "ERROR ") and the status line. */
+    private void record(boolean error, String line) {
+        LOG.log(error ? System.Logger.Level.WARNING : System.Logger.Level.INFO, line);
+        state.notifications().add((error ? "ERROR " : "") + line);
+        state.statusProperty().set(line);
     }
 
     private boolean showing() {

@@ -42,6 +42,7 @@ import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
 
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -208,8 +209,14 @@ public final class Workbench {
         // else the start-up view says how to open one
     }
 
-    static Path defaultSample() {
-        List<Assets.Sample> samples = Assets.samples();
+    private Path defaultSample() {
+        List<Assets.Sample> samples;
+        try {
+            samples = Assets.samples();
+        } catch (IOException e) {
+            notifier.error("Sample catalogue unreadable", e.getMessage());
+            return null;
+        }
         return samples.stream().map(Assets.Sample::file).filter(f -> f.getFileName().toString().equals(DEFAULT_SAMPLE))
                 .findFirst().orElse(samples.isEmpty() ? null : samples.get(0).file());
     }

@@ -113,6 +113,7 @@ public final class MenuBarView extends MenuBar {
                 item("Provenance…", "Shortcut+I", actions::showProvenance));
 
         Menu help = new Menu("_Help", null, item("Keyboard shortcuts", "F1", () -> ShortcutsDialog.show(getScene().getWindow())),
+                item("Show log", null, actions::showLog),
                 item("_About", null, () -> AboutDialog.show(getScene().getWindow())));
         getMenus().addAll(file, edit, toolMenu, view, model, help);
     }
