@@ -11,7 +11,6 @@ import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
-import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
@@ -36,7 +35,6 @@ public final class ImagePanel extends VBox {
     private static final PseudoClass STALE = PseudoClass.getPseudoClass("stale");
 
     private final String id;
-    private final String title;
     private final WorkbenchState state;
     private final PanelImages images;
     private final Function<String, String> names;
@@ -59,7 +57,6 @@ public final class ImagePanel extends VBox {
     public ImagePanel(String id, String title, WorkbenchState state, PanelImages images, MaskController masks,
                       Function<String, String> names) {
         this.id = id;
-        this.title = title;
         this.state = state;
         this.images = images;
         this.names = names;
@@ -233,18 +230,6 @@ public final class ImagePanel extends VBox {
         String key = SPLIT.equals(id) ? state.splitBProperty().get() : id;
         MethodResult r = state.results().get(key);
         return r == null || r.image() == null ? state.getImage() : r.image();
-    }
-
-    Image shownImage() {
-        return base.getImage();
-    }
-
-    String title() {
-        return title;
-    }
-
-    String metricsText() {
-        return String.join(" · ", facts());
     }
 
     /** The facts the header shows now (e.g. "PSNR in mask 17.83 dB", "full run 2906 ms"). */

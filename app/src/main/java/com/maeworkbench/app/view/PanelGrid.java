@@ -74,10 +74,6 @@ public final class PanelGrid extends Pane {
         return getChildren().stream().map(n -> (ImagePanel) n).toList();
     }
 
-    PanelImages images() {
-        return images;
-    }
-
     public Optional<ImagePanel> panel(String id) {
         return panels().stream().filter(p -> p.panelId().equals(id)).findFirst();
     }
