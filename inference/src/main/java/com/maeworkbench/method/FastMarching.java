@@ -225,7 +225,11 @@ final class FastMarching {
         final int[] entry, framed, row, col, pixel, value;
         int size;
 
-        Window(int r, int w, int h) {
+        /**
+         * {@code openCvTaps}: OpenCV's reads on the image's first row and column exactly (for the 8-bit reference);
+         * otherwise a window pixel there is read where it is, see {@link #taps}.
+         */
+        Window(int r, int w, int h, boolean openCvTaps) {
             this.r = r;
             this.w = w;
             int n = 0, side = 2 * r + 1;
@@ -251,8 +255,8 @@ final class FastMarching {
                 rx[m] = -dx[m];
                 ry[m] = -dy[m];
             }
-            rows = taps(h);
-            cols = taps(w);
+            rows = taps(h, openCvTaps);
+            cols = taps(w, openCvTaps);
             entry = new int[n];
             framed = new int[n];
             row = new int[n];
@@ -270,13 +274,16 @@ final class FastMarching {
          * OpenCV's image indices around framed index {@code k} along an axis of {@code n} pixels, as its window loops
          * compute them: {@code [0]} km, the pixel read (k-1, but 1 on the first pixel), {@code [1]} km-1, {@code [2]}
          * kp (k-1, but k-2 on the last pixel), {@code [3]} kp+1. Clamped to the image, which matters only when n is 1.
+         * On the first pixel OpenCV reads the next one inward, unchecked, which may still be a hole: its hidden
+         * value (or the 0 it is blanked to) would reach the result. Without {@code openCv} km is the pixel itself
+         * there; the gradients' one-sided differences stay guarded by the right neighbours' states.
          */
-        private static int[][] taps(int n) {
+        private static int[][] taps(int n, boolean openCv) {
             int[][] taps = new int[4][n + 2];
             for (int k = 1; k <= n; k++) {
-                int km = k - 1 + (k == 1 ? 1 : 0), kp = k - 1 - (k == n ? 1 : 0);
+                int km = k - 1 + (k == 1 && openCv ? 1 : 0), kp = k - 1 - (k == n ? 1 : 0);
                 taps[0][k] = clamp(km, n);
-                taps[1][k] = clamp(km - 1, n);
+                taps[1][k] = clamp(k - 2 + (k == 1 ? 1 : 0), n); // km-1 in OpenCV's terms
                 taps[2][k] = clamp(kp, n);
                 taps[3][k] = clamp(kp + 1, n);
             }

@@ -13,8 +13,10 @@ import com.maeworkbench.mask.Mask;
  * <p>Works on the float planes themselves, so 16-bit and DICOM sources keep their precision. OpenCV's weights are
  * scale-free but for one threshold, 0.01 of an intensity level below which an isophote counts as flat; the
  * workbench called OpenCV on float planes scaled to 2^24 levels, so the threshold here is 0.01 / 2^24 (measured
- * within 1e-5 of that call, {@code FastMarchingInpaintTest}). With {@code eightBit} the planes hold 0..255, the
- * threshold is 0.01 and the output is OpenCV's 8-bit output, pixel for pixel.
+ * within 5e-5 of that call, {@code FastMarchingInpaintTest}). With {@code eightBit} the planes hold 0..255, the
+ * threshold is 0.01 and the output is OpenCV's 8-bit output, pixel for pixel. Unlike OpenCV, pixels on the
+ * image's first row and column are read where they are (see {@link FastMarching.Window}), and masked pixels go in
+ * as 0: OpenCV's reads there could reach the hidden answer.
  */
 public final class NavierStokesInpaint implements RestorationMethod {
 
@@ -41,7 +43,7 @@ public final class NavierStokesInpaint implements RestorationMethod {
     public FloatImage restore(FloatImage image, Mask mask) {
         FloatImage trivial = Fills.trivialResult(image, mask);
         if (trivial != null) return trivial;
-        float[][] out = Fills.copyPlanes(image);
+        float[][] out = Fills.copyPlanesBlankingMasked(image, mask.missing());
         inpaint(out, image.width(), image.height(), mask.missing(), TeleaInpaint.RADIUS, false);
         return image.withPlanes(out);
     }
@@ -82,7 +84,7 @@ public final class NavierStokesInpaint implements RestorationMethod {
             this.stride = 3 * planes.length;
             this.eightBit = eightBit;
             this.flatBelow = eightBit ? 0.01 : FLAT;
-            win = new FastMarching.Window(r, w, h);
+            win = new FastMarching.Window(r, w, h, eightBit);
             dst = new float[win.entries];
             dstOverLength = new float[win.entries];
             dstFlat = new float[win.entries];
@@ -131,22 +133,22 @@ public final class NavierStokesInpaint implements RestorationMethod {
             byte[] f = front.f;
             int[] dq = win.dq, dp = win.dp;
             float[] g = iso, rx = win.rx, ry = win.ry, p0 = v[0], p1 = v[1], p2 = v[2];
-            float ia0 = 0, ia1 = 0, ia2 = 0, s0 = 1.0e-20f, s1 = 1.0e-20f, s2 = 1.0e-20f;
+            float flat = (float) flatBelow, ia0 = 0, ia1 = 0, ia2 = 0, s0 = 1.0e-20f, s1 = 1.0e-20f, s2 = 1.0e-20f;
             for (int m = 0, n = win.entries; m < n; m++) {
                 int q = e + dq[m];
                 if (f[q] == inside) continue;
                 int pixel = at + dp[m], a = 9 * pixel;
                 float x = rx[m], y = ry[m], flatWeight = dstFlat[m], scale = dstOverLength[m];
                 float dot = Math.abs(x * g[a] + y * g[a + 1]);
-                float weight = dot <= flatBelow ? flatWeight : dot * scale * g[a + 2];
+                float weight = dot <= flat ? flatWeight : dot * scale * g[a + 2];
                 ia0 += weight * p0[pixel];
                 s0 += weight;
                 dot = Math.abs(x * g[a + 3] + y * g[a + 4]);
-                weight = dot <= flatBelow ? flatWeight : dot * scale * g[a + 5];
+                weight = dot <= flat ? flatWeight : dot * scale * g[a + 5];
                 ia1 += weight * p1[pixel];
                 s1 += weight;
                 dot = Math.abs(x * g[a + 6] + y * g[a + 7]);
-                weight = dot <= flatBelow ? flatWeight : dot * scale * g[a + 8];
+                weight = dot <= flat ? flatWeight : dot * scale * g[a + 8];
                 ia2 += weight * p2[pixel];
                 s2 += weight;
             }

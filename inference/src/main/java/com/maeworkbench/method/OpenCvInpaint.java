@@ -11,7 +11,8 @@ import org.opencv.photo.Photo;
  * {@link NavierStokesInpaint} are tested and benchmarked against (the workbench lists those; OpenCV's cost grows
  * with the square of the image, see {@link FastMarching}). Each channel goes through as its own 32-bit float
  * plane ({@code inpaint} accepts CV_32FC1 besides 8-bit), so 16-bit and DICOM sources keep their precision;
- * known pixels are copied back unchanged.
+ * known pixels are copied back unchanged. Masked pixels go in as 0: OpenCV reads them on the image's first row
+ * and column.
  *
  * <p>Values are scaled by 2^24 (exact in float) for OpenCV: 4.9's Telea adds terms of about one
  * intensity unit to float results (opencv#25404, fixed in 4.10), which wrecks a [0,1] image but is
@@ -73,7 +74,7 @@ public final class OpenCvInpaint implements RestorationMethod {
         boolean[] missing = mask.missing();
         byte[] maskBytes = new byte[n];
         for (int i = 0; i < n; i++) if (missing[i]) maskBytes[i] = (byte) 255;
-        float[][] out = Fills.copyPlanes(image);
+        float[][] out = Fills.copyPlanesBlankingMasked(image, missing);
         float[] scaled = new float[n];
         Mat cvMask = new Mat(h, w, CvType.CV_8UC1);
         Mat src = new Mat(h, w, CvType.CV_32FC1);

@@ -13,7 +13,9 @@ import com.maeworkbench.mask.Mask;
  * all; the workbench called OpenCV on float planes scaled to 2^24 levels, where they fall below float resolution,
  * and here they are left out (measured within 1.1e-6 of that call, {@code FastMarchingInpaintTest}). On 8-bit
  * planes with {@code eightBit} the terms and OpenCV's rounding are kept and the output is OpenCV's 8-bit output,
- * pixel for pixel. All channels share one march and one set of weights.
+ * pixel for pixel. All channels share one march and one set of weights. Unlike OpenCV, pixels on the image's
+ * first row and column are read where they are (see {@link FastMarching.Window}), and masked pixels go in as 0:
+ * OpenCV's reads there could reach the hidden answer.
  */
 public final class TeleaInpaint implements RestorationMethod {
 
@@ -40,7 +42,7 @@ public final class TeleaInpaint implements RestorationMethod {
     public FloatImage restore(FloatImage image, Mask mask) {
         FloatImage trivial = Fills.trivialResult(image, mask);
         if (trivial != null) return trivial;
-        float[][] out = Fills.copyPlanes(image);
+        float[][] out = Fills.copyPlanesBlankingMasked(image, mask.missing());
         inpaint(out, image.width(), image.height(), mask.missing(), RADIUS, false);
         return image.withPlanes(out);
     }
@@ -78,7 +80,7 @@ public final class TeleaInpaint implements RestorationMethod {
             this.eh = front.eh;
             this.r = r;
             this.eightBit = eightBit;
-            win = new FastMarching.Window(r, w, h);
+            win = new FastMarching.Window(r, w, h, eightBit);
             dst = new float[win.entries];
             for (int m = 0; m < dst.length; m++) {
                 float len = win.rx[m] * win.rx[m] + win.ry[m] * win.ry[m];
@@ -121,10 +123,9 @@ public final class TeleaInpaint implements RestorationMethod {
             for (int m = 0, n = win.entries; m < n; m++) {
                 int q = e + dq[m];
                 if (f[q] == inside) continue;
-                float lev = (float) (1. / (1 + Math.abs(t[q] - ti)));
-                float dir = rx[m] * gx + ry[m] * gy;
-                if (Math.abs(dir) <= 0.01) dir = 1.0e-6f;
-                float wgt = Math.abs(dst[m] * lev * dir);
+                float lev = 1f / (1 + Math.abs(t[q] - ti)); // OpenCV divides in double: within an ulp
+                float dir = Math.abs(rx[m] * gx + ry[m] * gy);
+                float wgt = dst[m] * lev * (dir <= 0.01f ? 1.0e-6f : dir);
                 int pixel = pe + dp[m];
                 s += wgt;
                 ia0 += wgt * p0[pixel];
