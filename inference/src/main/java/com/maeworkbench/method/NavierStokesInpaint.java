@@ -176,9 +176,28 @@ public final class NavierStokesInpaint implements RestorationMethod {
 
         /** Computes and keeps the isophotes, every channel, of framed pixel q. */
         void isophote(int q) {
-            int ew = front.ew, k = q / ew, l = q - k * ew;
-            for (int c = 0, a = stride * ((k - 1) * win.w + l - 1); c < v.length; c++, a += 3) {
-                float gx = -gradientX(v[c], q, k, l), gy = gradientY(v[c], q, k, l);
+            int ew = front.ew, k = q / ew;
+            isophote(q, k, q - k * ew);
+        }
+
+        /** Computes and keeps the isophotes, every channel, of framed pixel q at framed row k, column l. */
+        private void isophote(int q, int k, int l) {
+            byte[] f = front.f;
+            int ew = front.ew, w = win.w, pixel = (k - 1) * w + l - 1;
+            boolean right = f[q + 1] != FastMarching.INSIDE, left = f[q - 1] != FastMarching.INSIDE;
+            boolean down = f[q + ew] != FastMarching.INSIDE, up = f[q - ew] != FastMarching.INSIDE;
+            boolean plain = k >= 2 && l >= 2 && k <= front.eh - 3 && l <= ew - 3; // OpenCV's taps: the 4-neighbours
+            for (int c = 0, a = stride * pixel; c < v.length; c++, a += 3) {
+                float[] p = v[c];
+                float gx, gy;
+                if (plain) {
+                    float mid = p[pixel];
+                    gx = -absDiffs(p[pixel + w], mid, p[pixel - w], down, up);
+                    gy = absDiffs(p[pixel + 1], mid, p[pixel - 1], right, left);
+                } else {
+                    gx = -gradientX(p, q, k, l);
+                    gy = gradientY(p, q, k, l);
+                }
                 float squared = gx * gx + gy * gy;
                 iso[a] = gx;
                 iso[a + 1] = gy;
@@ -200,7 +219,7 @@ public final class NavierStokesInpaint implements RestorationMethod {
                 for (int l = j - 1; l <= j + 1; l++) {
                     int q = k * ew + l;
                     boolean reads = k == i || l == j || edge;
-                    if (reads && k >= 1 && l >= 1 && k <= eh - 2 && l <= ew - 2 && f[q] != FastMarching.INSIDE) isophote(q);
+                    if (reads && k >= 1 && l >= 1 && k <= eh - 2 && l <= ew - 2 && f[q] != FastMarching.INSIDE) isophote(q, k, l);
                 }
             }
         }
@@ -220,20 +239,22 @@ public final class NavierStokesInpaint implements RestorationMethod {
         private float gradientX(float[] p, int q, int k, int l) {
             byte[] f = front.f;
             int ew = front.ew, w = win.w, lm = win.cols[0][l];
-            boolean down = f[q + ew] != FastMarching.INSIDE, up = f[q - ew] != FastMarching.INSIDE;
-            float mid = p[win.rows[2][k] * w + lm], below = p[win.rows[3][k] * w + lm], above = p[win.rows[1][k] * w + lm];
-            return down ? (up ? Math.abs(below - mid) + Math.abs(mid - above) : Math.abs(below - mid) * 2.0f)
-                    : (up ? Math.abs(mid - above) * 2.0f : 0);
+            return absDiffs(p[win.rows[3][k] * w + lm], p[win.rows[2][k] * w + lm], p[win.rows[1][k] * w + lm],
+                    f[q + ew] != FastMarching.INSIDE, f[q - ew] != FastMarching.INSIDE);
         }
 
         /** OpenCV's isophote y at framed (k, l) = q: absolute horizontal differences, one-sided next to a hole. */
         private float gradientY(float[] p, int q, int k, int l) {
             byte[] f = front.f;
-            int w = win.w, row = win.rows[0][k] * w;
-            boolean right = f[q + 1] != FastMarching.INSIDE, left = f[q - 1] != FastMarching.INSIDE;
-            float value = p[row + win.cols[0][l]], after = p[row + win.cols[3][l]], before = p[row + win.cols[1][l]];
-            return right ? (left ? Math.abs(after - value) + Math.abs(value - before) : Math.abs(after - value) * 2.0f)
-                    : (left ? Math.abs(value - before) * 2.0f : 0);
+            int row = win.rows[0][k] * win.w;
+            return absDiffs(p[row + win.cols[3][l]], p[row + win.cols[0][l]], p[row + win.cols[1][l]],
+                    f[q + 1] != FastMarching.INSIDE, f[q - 1] != FastMarching.INSIDE);
+        }
+
+        /** OpenCV's sum of absolute differences along one axis: both sides, or twice the one side that is known. */
+        private static float absDiffs(float next, float mid, float previous, boolean hasNext, boolean hasPrevious) {
+            return hasNext ? (hasPrevious ? Math.abs(next - mid) + Math.abs(mid - previous) : Math.abs(next - mid) * 2.0f)
+                    : (hasPrevious ? Math.abs(mid - previous) * 2.0f : 0);
         }
     }
 }
