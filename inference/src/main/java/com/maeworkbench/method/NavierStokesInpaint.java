@@ -99,7 +99,7 @@ public final class NavierStokesInpaint implements RestorationMethod {
 
         @Override
         public void fill(int e) {
-            int ew = front.ew, i = e / ew, j = e - i * ew, at = (i - 1) * win.w + j - 1, r = win.r;
+            int ew = front.ew, i = e / ew, j = e - i * ew, at = (i - 1) * win.w + j - 1;
             if (!eightBit && v.length == 3 && win.interior(i, j, front.eh, ew)) {
                 fillInterior(e, at);
                 refreshAround(e);
@@ -157,6 +157,7 @@ public final class NavierStokesInpaint implements RestorationMethod {
             p2[at] = (float) ((double) ia2 / s2);
         }
 
+        /** Any other pixel (gray, or a window over the image's edge): the gathered window, one channel at a time. */
         private void fillEach(int at) {
             int[] pixel = win.pixel, entry = win.entry, value = win.value;
             float[] rx = win.rx, ry = win.ry;

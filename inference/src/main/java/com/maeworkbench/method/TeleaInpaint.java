@@ -64,7 +64,7 @@ public final class TeleaInpaint implements RestorationMethod {
     private static final class Pixel implements FastMarching.Fill {
         private final FastMarching front;
         private final float[][] v;
-        private final int w, ew, eh, r;
+        private final int w, ew, eh;
         private final boolean eightBit;
         private final FastMarching.Window win;
         /** OpenCV's distance weight 1/|d|^3 per disc entry. */
@@ -78,7 +78,6 @@ public final class TeleaInpaint implements RestorationMethod {
             this.w = w;
             this.ew = front.ew;
             this.eh = front.eh;
-            this.r = r;
             this.eightBit = eightBit;
             win = new FastMarching.Window(r, w, h, eightBit);
             dst = new float[win.entries];
@@ -117,7 +116,7 @@ public final class TeleaInpaint implements RestorationMethod {
             byte[] f = front.f;
             float[] t = front.t, p0 = v[0], p1 = v[1], p2 = v[2];
             float ti = t[e], s = 1.0e-20f, ia0 = 0, ia1 = 0, ia2 = 0;
-            int pe = (i - 1) * w + j - 1;
+            int at = (i - 1) * w + j - 1;
             int[] dq = win.dq, dp = win.dp;
             float[] rx = win.rx, ry = win.ry;
             for (int m = 0, n = win.entries; m < n; m++) {
@@ -126,13 +125,12 @@ public final class TeleaInpaint implements RestorationMethod {
                 float lev = 1f / (1 + Math.abs(t[q] - ti)); // OpenCV divides in double: within an ulp
                 float dir = Math.abs(rx[m] * gx + ry[m] * gy);
                 float wgt = dst[m] * lev * (dir <= 0.01f ? 1.0e-6f : dir);
-                int pixel = pe + dp[m];
+                int pixel = at + dp[m];
                 s += wgt;
                 ia0 += wgt * p0[pixel];
                 ia1 += wgt * p1[pixel];
                 ia2 += wgt * p2[pixel];
             }
-            int at = (i - 1) * w + j - 1;
             p0[at] = ia0 / s;
             p1[at] = ia1 / s;
             p2[at] = ia2 / s;
