@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
@@ -47,7 +48,11 @@ final class TilePool implements AutoCloseable {
             for (int k; !stop.get() && (k = next.getAndIncrement()) < n; ) job.accept(k);
         };
         List<Future<?>> started = new ArrayList<>();
-        for (int i = 1; i < Math.min(parallelism, n); i++) started.add(helpers.submit(worker));
+        try {
+            for (int i = 1; i < Math.min(parallelism, n); i++) started.add(helpers.submit(worker));
+        } catch (RejectedExecutionException e) {
+            // closed: the caller runs the tiles alone, and the closed model says so
+        }
         RuntimeException failure = null;
         try {
             for (int k; (k = next.getAndIncrement()) < n; ) {

@@ -178,6 +178,15 @@ class MaeMethodTest {
     }
 
     @Test
+    void restoringWithAClosedMethodSaysTheModelIsClosed() {
+        MaeMethod closed = new MaeMethod(Fixtures.open(Fixtures.fixtureModel()), 2);
+        closed.close();
+        FloatImage image = Fixtures.randomRgb(100, 80, 15);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> closed.restore(image, Fixtures.blobs(100, 80, 4, 2)));
+        assertTrue(e.getMessage().contains("closed"), e.getMessage());
+    }
+
+    @Test
     void incrementalWithoutPreviousIsAFullRestore() {
         FloatImage image = Fixtures.randomRgb(70, 50, 12);
         Mask mask = Fixtures.blobs(70, 50, 3, 4);
