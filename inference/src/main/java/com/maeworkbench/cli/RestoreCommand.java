@@ -3,11 +3,15 @@ package com.maeworkbench.cli;
 import com.maeworkbench.io.ReportFormat;
 import com.maeworkbench.image.FloatImage;
 import com.maeworkbench.io.ImageFiles;
+import com.maeworkbench.io.ImageFileException;
 import com.maeworkbench.io.MaskFiles;
+import com.maeworkbench.io.dicom.DicomExport;
+import com.maeworkbench.io.dicom.DicomImage;
 import com.maeworkbench.mask.Mask;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -17,8 +21,10 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "restore", description = "Restore one image with each method; write the results and metrics.json to --out.")
@@ -34,16 +40,47 @@ final class RestoreCommand implements Callable<Integer> {
     RunOptions run;
 
     @Mixin
+    FrameOptions frames;
+
+    @Mixin
+    DicomExportOptions dicom;
+
+    @Mixin
     CommonOptions common;
 
     @Spec
     CommandSpec spec;
 
+    private final Map<String, DicomExport> exports = new HashMap<>();
+
     @Override
     public Integer call() throws IOException {
+        DicomImage source = dicom.dicom || frames.allFrames ? dicomSource() : null;
+        if (dicom.dicom) DicomExport.checkSupported(source);
+        if (!frames.allFrames) return restore(source, frames.frame, run.out);
+        int status = RestoreCli.OK;
+        for (int f = 0; f < source.frames(); f++) {
+            status = Math.max(status, restore(source, f, run.out.resolve(String.format(Locale.ROOT, "frame-%04d", f))));
+        }
+        return status;
+    }
+
+    /** The source as DICOM, for --all-frames and --dicom; any other format is a usage error. */
+    private DicomImage dicomSource() throws ImageFileException {
+        try {
+            return DicomImage.open(image, common.maxPixels);
+        } catch (ImageFileException e) {
+            if (!ImageFiles.isDicom(image)) {
+                throw new ParameterException(spec.commandLine(), (frames.allFrames ? "--all-frames" : "--dicom") + " needs a DICOM image: " + image);
+            }
+            throw e;
+        }
+    }
+
+    private int restore(DicomImage source, int frame, Path out) throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
-        FloatImage original = ImageFiles.read(image, common.maxPixels);
+        FloatImage original = source != null ? source.frame(frame) : ImageFiles.read(image, frame, common.maxPixels);
         Mask m = mask.resolve(original.width(), original.height());
         List<Timed> results = new ArrayList<>();
         boolean partial;
@@ -52,9 +89,9 @@ final class RestoreCommand implements Callable<Integer> {
             partial = set.skippedRequested();
         }
         // Everything is computed before the first byte is written: a failure leaves no partial output.
-        Files.createDirectories(run.out);
+        Files.createDirectories(out);
         String stem = ImageFiles.stem(image), ext = ImageFiles.resultExtension(image);
-        MaskFiles.write(m, run.out.resolve(stem + "-mask.png"));
+        MaskFiles.write(m, out.resolve(stem + "-mask.png"));
         StringBuilder json = new StringBuilder("{\n");
         json.append("  \"image\": ").append(ReportFormat.jsonString(image.toString())).append(",\n");
         json.append("  \"width\": ").append(original.width()).append(", \"height\": ").append(original.height())
@@ -64,7 +101,14 @@ final class RestoreCommand implements Callable<Integer> {
         for (int i = 0; i < results.size(); i++) {
             Timed r = results.get(i);
             String file = stem + "-" + r.method().id() + "." + ext;
-            ImageFiles.write(r.restored(), run.out.resolve(file));
+            ImageFiles.write(r.restored(), out.resolve(file));
+            if (dicom.dicom) {
+                // one series per method, across frames
+                DicomExport export = exports.get(r.method().id());
+                if (export == null) exports.put(r.method().id(), export = new DicomExport(source, r.method().id(),
+                        DicomExportOptions.derivation(r.method()), dicom.anonymise));
+                export.write(r.restored(), frame, out.resolve(stem + "-" + r.method().id() + ".dcm"));
+            }
             json.append("    {\"method\": ").append(ReportFormat.jsonString(r.method().id()))
                     .append(", \"file\": ").append(ReportFormat.jsonString(file))
                     .append(", \"psnr_masked\": ").append(ReportFormat.jsonNumber(r.metrics().psnrMasked(), 3))
@@ -74,10 +118,10 @@ final class RestoreCommand implements Callable<Integer> {
                     .append(i + 1 < results.size() ? "},\n" : "}\n");
             stdout.printf(Locale.ROOT, "%-10s PSNR(mask) %7s dB  PSNR(full) %7s dB  SSIM %6s  %8.1f ms  -> %s%n", r.method().id(),
                     ReportFormat.csvNumber(r.metrics().psnrMasked(), 2), ReportFormat.csvNumber(r.metrics().psnrFull(), 2),
-                    ReportFormat.csvNumber(r.metrics().ssim(), 4), r.metrics().millis(), run.out.resolve(file));
+                    ReportFormat.csvNumber(r.metrics().ssim(), 4), r.metrics().millis(), out.resolve(file));
         }
         json.append("  ]\n}\n");
-        TextFiles.writeAtomically(run.out.resolve("metrics.json"), json.toString());
+        TextFiles.writeAtomically(out.resolve("metrics.json"), json.toString());
         stdout.flush();
         return partial ? RestoreCli.PARTIAL : RestoreCli.OK;
     }
