@@ -3,6 +3,7 @@ package com.maeworkbench.cli;
 import com.maeworkbench.io.ReportFormat;
 import com.maeworkbench.image.FloatImage;
 import com.maeworkbench.io.ImageFiles;
+import com.maeworkbench.io.FloatTiff;
 import com.maeworkbench.io.ImageFileException;
 import com.maeworkbench.io.MaskFiles;
 import com.maeworkbench.io.dicom.DicomExport;
@@ -13,6 +14,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -35,6 +37,10 @@ final class RestoreCommand implements Callable<Integer> {
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     MaskOption mask;
+
+    @Option(names = "--uncertainty", description = "Also write <stem>-mae-uncertainty.tif: the MAE's predicted error std per pixel "
+            + "(32-bit float, normalised [0,1] units, 0 at known pixels; a few more MAE passes), and its scores in metrics.json.")
+    boolean uncertainty;
 
     @Mixin
     RunOptions run;
@@ -84,13 +90,19 @@ final class RestoreCommand implements Callable<Integer> {
         Mask m = mask.resolve(original.width(), original.height());
         List<Timed> results = new ArrayList<>();
         boolean partial;
+        UncertaintyOutput uncertain = null;
+        String stem = ImageFiles.stem(image), ext = ImageFiles.resultExtension(image);
         try (MethodSet set = MethodSet.open(run.methods, common, err)) {
             for (var method : set.methods()) results.add(Timed.run(method, original, m));
             partial = set.skippedRequested();
+            if (uncertainty) {
+                Timed mae = results.stream().filter(r -> r.method() == set.mae()).findFirst().orElse(null);
+                if (mae == null) throw new IllegalArgumentException("--uncertainty needs the MAE, which did not run");
+                uncertain = UncertaintyOutput.compute(set.mae(), original, m, mae.restored(), stem);
+            }
         }
         // Everything is computed before the first byte is written: a failure leaves no partial output.
         Files.createDirectories(out);
-        String stem = ImageFiles.stem(image), ext = ImageFiles.resultExtension(image);
         MaskFiles.write(m, out.resolve(stem + "-mask.png"));
         StringBuilder json = new StringBuilder("{\n");
         json.append("  \"image\": ").append(ReportFormat.jsonString(image.toString())).append(",\n");
@@ -120,7 +132,15 @@ final class RestoreCommand implements Callable<Integer> {
                     ReportFormat.csvNumber(r.metrics().psnrMasked(), 2), ReportFormat.csvNumber(r.metrics().psnrFull(), 2),
                     ReportFormat.csvNumber(r.metrics().ssim(), 4), r.metrics().millis(), out.resolve(file));
         }
-        json.append("  ]\n}\n");
+        json.append(uncertain == null ? "  ]\n}\n" : "  ],\n  \"uncertainty\": " + uncertain.json() + "\n}\n");
+        if (uncertain != null) {
+            FloatTiff.write(original.width(), original.height(), uncertain.map().sigma(), out.resolve(uncertain.file()));
+            stdout.printf(Locale.ROOT, "%-10s Spearman %s (trivial %s), top 10%% %s x mean (trivial %s), %d passes %.0f ms -> %s%n", "uncertainty",
+                    ReportFormat.csvNumber(uncertain.scores().spearman(), 3), ReportFormat.csvNumber(uncertain.scores().spearmanTrivial(), 3),
+                    ReportFormat.csvNumber(uncertain.scores().topRatio(), 2), ReportFormat.csvNumber(uncertain.scores().topRatioTrivial(), 2),
+                    uncertain.map().passes(), uncertain.map().millis(), out.resolve(uncertain.file()));
+            if (!uncertain.map().calibrated()) err.println("uncertainty: " + uncertain.note());
+        }
         TextFiles.writeAtomically(out.resolve("metrics.json"), json.toString());
         stdout.flush();
         return partial ? RestoreCli.PARTIAL : RestoreCli.OK;

@@ -1,6 +1,9 @@
 package com.maeworkbench.io;
 
 import javax.imageio.IIOImage;
+import javax.imageio.metadata.IIOInvalidTreeException;
+import javax.imageio.metadata.IIOMetadata;
+import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.ImageWriteParam;
@@ -19,7 +22,7 @@ import java.nio.file.Path;
 import java.util.Iterator;
 
 /**
- * One-plane 32-bit IEEE float TIFF (SampleFormat 3, Deflate), for maps such as the MAE's uncertainty that
+ * One-plane 32-bit IEEE float TIFF (little-endian, SampleFormat 3, Adobe Deflate), for maps such as the MAE's uncertainty that
  * must keep their exact values. Written and read by the JDK's TIFF plugin: TwelveMonkeys 3.13.1's writer
  * rejects float samples ("Not implemented for data type: 4") and its reader clamps them to [0,1].
  */
@@ -43,8 +46,8 @@ public final class FloatTiff {
                     writer.setOutput(out);
                     ImageWriteParam param = writer.getDefaultWriteParam();
                     param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-                    param.setCompressionType("Deflate");
-                    writer.write(null, new IIOImage(image, null, null), param);
+                    param.setCompressionType("ZLib"); // Adobe Deflate, compression 8: what libtiff writes
+                    writer.write(littleEndian(writer, param), new IIOImage(image, null, null), param);
                 } finally {
                     writer.dispose();
                 }
@@ -72,6 +75,20 @@ public final class FloatTiff {
         } finally {
             reader.dispose();
         }
+    }
+
+    /**
+     * Stream metadata asking for little-endian ("II") files: the JDK writes big-endian by default, and
+     * Pillow 9 decodes big-endian compressed float samples without swapping their bytes.
+     */
+    private static IIOMetadata littleEndian(ImageWriter writer, ImageWriteParam param) throws IIOInvalidTreeException {
+        IIOMetadata stream = writer.getDefaultStreamMetadata(param);
+        String format = stream.getNativeMetadataFormatName();
+        IIOMetadataNode root = new IIOMetadataNode(format), order = new IIOMetadataNode("ByteOrder");
+        order.setAttribute("value", "LITTLE_ENDIAN");
+        root.appendChild(order);
+        stream.setFromTree(format, root);
+        return stream;
     }
 
     /** The JDK's own TIFF reader or writer (javax.imageio, Java 9+), ahead of plugins registered for TIFF. */

@@ -31,7 +31,7 @@ class FloatTiffRoundTripTest {
         FloatTiff.write(w, h, v, file);
         assertArrayEquals(v, FloatTiff.read(file));
         byte[] head = Files.readAllBytes(file);
-        assertTrue(head[0] == head[1] && (head[0] == 'I' || head[0] == 'M'), "a TIFF");
+        assertTrue(head[0] == 'I' && head[1] == 'I' && head[2] == 42, "a little-endian TIFF (Pillow 9 misreads big-endian compressed floats)");
         assertEquals(0, Files.list(dir).filter(p -> p.getFileName().toString().endsWith(".tmp")).count(), "no temp file left");
     }
 
