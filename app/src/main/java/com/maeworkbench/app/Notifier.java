@@ -9,6 +9,8 @@ import org.controlsfx.control.Notifications;
 /** Shows errors and confirmations as ControlsFX notifications over the main window, and logs them in the state. */
 public final class Notifier {
 
+    private static final System.Logger LOG = System.getLogger(Notifier.class.getName());
+
     private final WorkbenchState state;
     private Window owner;
 
@@ -29,6 +31,7 @@ public final class Notifier {
     }
 
     private void show(String title, String text, boolean error) {
+        LOG.log(error ? System.Logger.Level.WARNING : System.Logger.Level.INFO, title + ": " + text);
         state.notifications().add((error ? "ERROR " : "") + title + ": " + text);
         state.statusProperty().set(title + ": " + text);
         if (owner == null || !owner.isShowing()) return;

@@ -33,6 +33,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -130,8 +131,14 @@ public final class Workbench {
         else state.statusProperty().set("Open an image (Ctrl+O), drop one here, or pick a sample (Ctrl+G)");
     }
 
-    static Path defaultSample() {
-        List<Assets.Sample> samples = Assets.samples();
+    private Path defaultSample() {
+        List<Assets.Sample> samples;
+        try {
+            samples = Assets.samples();
+        } catch (IOException e) {
+            notifier.error("Sample catalogue unreadable", e.getMessage());
+            return null;
+        }
         return samples.stream().map(Assets.Sample::file).filter(f -> f.getFileName().toString().equals(DEFAULT_SAMPLE))
                 .findFirst().orElse(samples.isEmpty() ? null : samples.get(0).file());
     }

@@ -1,6 +1,7 @@
 package com.maeworkbench.app;
 
 import com.maeworkbench.io.ImageFiles;
+import com.maeworkbench.app.service.AppLog;
 import com.maeworkbench.app.service.Exporter;
 import com.maeworkbench.app.service.ImageService;
 import com.maeworkbench.app.service.MaskController;
@@ -8,7 +9,7 @@ import com.maeworkbench.app.service.ModelService;
 import com.maeworkbench.app.service.PerfLog;
 import com.maeworkbench.app.state.ViewMode;
 import com.maeworkbench.app.state.WorkbenchState;
-import com.maeworkbench.app.view.ComparisonSheet;
+import com.maeworkbench.app.view.LogDialog;
 import com.maeworkbench.app.view.ModelInfoDialog;
 import com.maeworkbench.app.view.PanelGrid;
 import com.maeworkbench.app.view.SampleGallery;
@@ -18,6 +19,7 @@ import com.maeworkbench.mae.MaeModel;
 import javafx.stage.FileChooser.ExtensionFilter;
 import javafx.stage.Stage;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -83,7 +85,11 @@ public final class WorkbenchActions {
     }
 
     public void showSamples() {
-        SampleGallery.show(stage, Assets.samples(), s -> open(s.file()));
+        try {
+            SampleGallery.show(stage, Assets.samples(), s -> open(s.file()));
+        } catch (IOException e) {
+            notifier.error("Sample catalogue unreadable", e.getMessage());
+        }
     }
 
     // --- masks
@@ -115,9 +121,7 @@ public final class WorkbenchActions {
     public CompletableFuture<Boolean> exportSheet() {
         if (state.getImage() == null) return done(false);
         Path f = saveChooser("Export comparison sheet", "-comparison.png", new ExtensionFilter("PNG", "*.png"));
-        if (f == null) return done(false);
-        FloatImage sheet = ComparisonSheet.render(state, grid);
-        return exporter.exportSheet(sheet, f);
+        return f == null ? done(false) : exporter.exportSheet(f);
     }
 
     public CompletableFuture<Boolean> exportMetrics() {
@@ -187,6 +191,12 @@ public final class WorkbenchActions {
 
     public void toggleDifference() {
         state.viewModeProperty().set(state.viewModeProperty().get() == ViewMode.DIFFERENCE ? ViewMode.IMAGE : ViewMode.DIFFERENCE);
+    }
+
+    /** Help → Show log: the end of the log file (its last 256 KiB), with its path. */
+    public void showLog() {
+        String where = AppLog.currentFile().map(f -> "Log file: " + f).orElse("No log file");
+        LogDialog.show(stage, where, AppLog.tail(256 << 10));
     }
 
     public void showTimings() {

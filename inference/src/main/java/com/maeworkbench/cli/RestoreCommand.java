@@ -1,20 +1,26 @@
 package com.maeworkbench.cli;
 
-import com.maeworkbench.io.ReportFormat;
 import com.maeworkbench.image.FloatImage;
-import com.maeworkbench.io.ImageFiles;
 import com.maeworkbench.io.FloatTiff;
 import com.maeworkbench.io.ImageFileException;
+import com.maeworkbench.io.ImageFiles;
 import com.maeworkbench.io.MaskFiles;
 import com.maeworkbench.io.dicom.DicomExport;
 import com.maeworkbench.io.dicom.DicomImage;
 import com.maeworkbench.mask.Mask;
+import com.maeworkbench.metric.MaskCoverage;
+import com.maeworkbench.metric.Metrics;
+import com.maeworkbench.metric.Ranking;
+import com.maeworkbench.report.ComparisonSheet;
+import com.maeworkbench.report.MetricsJson;
+import com.maeworkbench.report.MetricsReport;
+import com.maeworkbench.report.ReportText;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -37,6 +43,9 @@ final class RestoreCommand implements Callable<Integer> {
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     MaskOption mask;
+
+    @Option(names = "--sheet", description = "Also write <stem>-comparison.png: every method side by side with its numbers, rank and provenance.")
+    boolean sheet;
 
     @Option(names = "--uncertainty", description = "Also write <stem>-mae-uncertainty.tif: the MAE's predicted error std per pixel "
             + "(32-bit float, normalised [0,1] units, 0 at known pixels; a few more MAE passes), and its scores in metrics.json.")
@@ -61,14 +70,18 @@ final class RestoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        mask.parse(spec);
+        List<String> methodIds = RestoreCli.usage(spec, () -> MethodSet.parse(run.methods));
         DicomImage source = dicom.dicom || frames.allFrames ? dicomSource() : null;
         if (dicom.dicom) DicomExport.checkSupported(source);
-        if (!frames.allFrames) return restore(source, frames.frame, run.out);
-        int status = RestoreCli.OK;
-        for (int f = 0; f < source.frames(); f++) {
-            status = Math.max(status, restore(source, f, run.out.resolve(String.format(Locale.ROOT, "frame-%04d", f))));
+        try (MethodSet set = MethodSet.open(methodIds, common, spec.commandLine().getErr())) {
+            int status = set.skippedRequested() ? RestoreCli.PARTIAL : RestoreCli.OK;
+            if (!frames.allFrames) return Math.max(status, restore(set, source, frames.frame, run.out));
+            for (int f = 0; f < source.frames(); f++) {
+                status = Math.max(status, restore(set, source, f, run.out.resolve(String.format(Locale.ROOT, "frame-%04d", f))));
+            }
+            return status;
         }
-        return status;
     }
 
     /** The source as DICOM, for --all-frames and --dicom; any other format is a usage error. */
@@ -83,37 +96,35 @@ final class RestoreCommand implements Callable<Integer> {
         }
     }
 
-    private int restore(DicomImage source, int frame, Path out) throws IOException {
+    private int restore(MethodSet set, DicomImage source, int frame, Path out) throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        PrintWriter stdout = spec.commandLine().getOut();
         FloatImage original = source != null ? source.frame(frame) : ImageFiles.read(image, frame, common.maxPixels);
         Mask m = mask.resolve(original.width(), original.height());
-        List<Timed> results = new ArrayList<>();
-        boolean partial;
-        UncertaintyOutput uncertain = null;
         String stem = ImageFiles.stem(image), ext = ImageFiles.resultExtension(image);
-        try (MethodSet set = MethodSet.open(run.methods, common, err)) {
-            for (var method : set.methods()) results.add(Timed.run(method, original, m));
-            partial = set.skippedRequested();
-            if (uncertainty) {
-                Timed mae = results.stream().filter(r -> r.method() == set.mae()).findFirst().orElse(null);
-                if (mae == null) throw new IllegalArgumentException("--uncertainty needs the MAE, which did not run");
-                uncertain = UncertaintyOutput.compute(set.mae(), original, m, mae.restored(), stem);
-            }
+        List<Timed> runs = new ArrayList<>();
+        for (var method : set.methods()) runs.add(Timed.run(method, original, m));
+        List<MetricsReport.Result> results = runs.stream().map(r -> new MetricsReport.Result(r.method().id(),
+                r.method().displayName(), stem + "-" + r.method().id() + "." + ext, r.metrics())).toList();
+        MetricsReport report = MetricsReport.of(set.provenance(), image.toString(), original, mask.describe(), MaskCoverage.of(m), results);
+        UncertaintyOutput uncertain = null;
+        if (uncertainty) {
+            Timed mae = runs.stream().filter(r -> r.method() == set.mae()).findFirst().orElse(null);
+            if (mae == null) throw new IllegalArgumentException("--uncertainty needs the MAE (not in --methods, or unavailable)");
+            uncertain = UncertaintyOutput.compute(set.mae(), original, m, mae.restored(), stem);
+            report = report.withUncertainty(uncertain.summary());
+            if (!uncertain.map().calibrated()) err.println("uncertainty: " + uncertain.summary().calibration());
+        }
+        if (report.warning() != null) {
+            err.println("warning: " + image + (frames.allFrames ? " frame " + frame : "") + ": " + report.warning());
+            err.flush();
         }
         // Everything is computed before the first byte is written: a failure leaves no partial output.
+        FloatImage comparison = sheet ? ComparisonSheet.render(report, original, m, original.window(), runs.stream().map(Timed::restored).toList()) : null;
         Files.createDirectories(out);
         MaskFiles.write(m, out.resolve(stem + "-mask.png"));
-        StringBuilder json = new StringBuilder("{\n");
-        json.append("  \"image\": ").append(ReportFormat.jsonString(image.toString())).append(",\n");
-        json.append("  \"width\": ").append(original.width()).append(", \"height\": ").append(original.height())
-                .append(", \"channels\": ").append(original.channels()).append(", \"bit_depth\": ").append(original.bitDepth()).append(",\n");
-        json.append("  \"mask\": ").append(ReportFormat.jsonString(mask.describe())).append(", \"masked_pixels\": ").append(m.count()).append(",\n");
-        json.append("  \"psnr_peak\": 1.0,\n  \"results\": [\n");
-        for (int i = 0; i < results.size(); i++) {
-            Timed r = results.get(i);
-            String file = stem + "-" + r.method().id() + "." + ext;
-            ImageFiles.write(r.restored(), out.resolve(file));
+        for (int i = 0; i < runs.size(); i++) {
+            Timed r = runs.get(i);
+            ImageFiles.write(r.restored(), out.resolve(report.results().get(i).file()));
             if (dicom.dicom) {
                 // one series per method, across frames
                 DicomExport export = exports.get(r.method().id());
@@ -121,28 +132,31 @@ final class RestoreCommand implements Callable<Integer> {
                         DicomExportOptions.derivation(r.method()), dicom.anonymise));
                 export.write(r.restored(), frame, out.resolve(stem + "-" + r.method().id() + ".dcm"));
             }
-            json.append("    {\"method\": ").append(ReportFormat.jsonString(r.method().id()))
-                    .append(", \"file\": ").append(ReportFormat.jsonString(file))
-                    .append(", \"psnr_masked\": ").append(ReportFormat.jsonNumber(r.metrics().psnrMasked(), 3))
-                    .append(", \"psnr_full\": ").append(ReportFormat.jsonNumber(r.metrics().psnrFull(), 3))
-                    .append(", \"ssim\": ").append(ReportFormat.jsonNumber(r.metrics().ssim(), 4))
-                    .append(", \"millis\": ").append(ReportFormat.jsonNumber(r.metrics().millis(), 1))
-                    .append(i + 1 < results.size() ? "},\n" : "}\n");
-            stdout.printf(Locale.ROOT, "%-10s PSNR(mask) %7s dB  PSNR(full) %7s dB  SSIM %6s  %8.1f ms  -> %s%n", r.method().id(),
-                    ReportFormat.csvNumber(r.metrics().psnrMasked(), 2), ReportFormat.csvNumber(r.metrics().psnrFull(), 2),
-                    ReportFormat.csvNumber(r.metrics().ssim(), 4), r.metrics().millis(), out.resolve(file));
         }
-        json.append(uncertain == null ? "  ]\n}\n" : "  ],\n  \"uncertainty\": " + uncertain.json() + "\n}\n");
-        if (uncertain != null) {
-            FloatTiff.write(original.width(), original.height(), uncertain.map().sigma(), out.resolve(uncertain.file()));
-            stdout.printf(Locale.ROOT, "%-10s Spearman %s (trivial %s), top 10%% %s x mean (trivial %s), %d passes %.0f ms -> %s%n", "uncertainty",
-                    ReportFormat.csvNumber(uncertain.scores().spearman(), 3), ReportFormat.csvNumber(uncertain.scores().spearmanTrivial(), 3),
-                    ReportFormat.csvNumber(uncertain.scores().topRatio(), 2), ReportFormat.csvNumber(uncertain.scores().topRatioTrivial(), 2),
-                    uncertain.map().passes(), uncertain.map().millis(), out.resolve(uncertain.file()));
-            if (!uncertain.map().calibrated()) err.println("uncertainty: " + uncertain.note());
+        if (uncertain != null) FloatTiff.write(original.width(), original.height(), uncertain.map().sigma(), out.resolve(uncertain.summary().file()));
+        TextFiles.writeAtomically(out.resolve("metrics.json"), MetricsJson.toJson(report));
+        if (comparison != null) ImageFiles.write(comparison, out.resolve(stem + "-comparison.png"));
+        printTable(spec.commandLine().getOut(), report, out);
+        return RestoreCli.OK;
+    }
+
+    private static void printTable(PrintWriter out, MetricsReport report, Path dir) {
+        Ranking ranking = report.ranking();
+        for (MetricsReport.Result r : report.results()) {
+            Metrics x = r.metrics();
+            Ranking.Entry e = ranking.entry(r.method());
+            out.printf(Locale.ROOT, "%-10s PSNR in mask %6s dB  SSIM in mask %6s  rank %s  %-26s %8.1f ms  -> %s%n", r.method(),
+                    ReportText.display(x.psnrMasked(), 2), ReportText.display(x.ssim(), 4), ranking.valid() ? e.rank() : "-",
+                    ranking.valid() ? ReportText.gap(e) : "", x.millis(), dir.resolve(r.file()));
         }
-        TextFiles.writeAtomically(out.resolve("metrics.json"), json.toString());
-        stdout.flush();
-        return partial ? RestoreCli.PARTIAL : RestoreCli.OK;
+        out.printf(Locale.ROOT, "PSNR peak: the original's range, %s of full scale (bit-depth peak 1.0 in metrics.json)%s%n",
+                ReportText.number(report.peak(), 4), ranking.valid() ? "" : "; no ranking: " + ranking.reason());
+        MetricsReport.Uncertainty u = report.uncertainty();
+        if (u != null) {
+            out.printf(Locale.ROOT, "%-10s Spearman %s (trivial %s), top 10%% %s x mean RMSE (trivial %s), %d passes %.0f ms  -> %s%n", "uncertainty",
+                    ReportText.number(u.spearman(), 3), ReportText.number(u.spearmanTrivial(), 3), ReportText.number(u.top10(), 2),
+                    ReportText.number(u.top10Trivial(), 2), u.passes(), u.millis(), dir.resolve(u.file()));
+        }
+        out.flush();
     }
 }

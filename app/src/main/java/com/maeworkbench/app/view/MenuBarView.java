@@ -111,7 +111,8 @@ public final class MenuBarView extends MenuBar {
                 item("Use bundled model", null, actions::useBundledModel),
                 item("Provenance…", "Shortcut+I", actions::showProvenance));
 
-        Menu help = new Menu("_Help", null, item("Keyboard shortcuts", "F1", () -> ShortcutsDialog.show(getScene().getWindow())));
+        Menu help = new Menu("_Help", null, item("Keyboard shortcuts", "F1", () -> ShortcutsDialog.show(getScene().getWindow())),
+                item("Show log", null, actions::showLog));
         getMenus().addAll(file, edit, toolMenu, view, model, help);
     }
 
