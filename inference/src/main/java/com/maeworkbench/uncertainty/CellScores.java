@@ -151,18 +151,26 @@ public record CellScores(double[] real, double[] predicted, double[] trivial) {
             int known = 0;
             for (int c = 0; c < image.channels(); c++) {
                 float[] p = image.plane(c);
-                double s = 0, ss = 0;
+                // Two passes, so a flat neighbourhood scores exactly 0 and such cells tie instead of ranking by rounding noise.
+                double s = 0;
                 int k = 0;
                 for (int y = ya; y < yb; y++) {
                     for (int x = xa; x < xb; x++) {
-                        int i = y * w + x;
-                        if (missing[i]) continue;
-                        s += p[i];
-                        ss += (double) p[i] * p[i];
+                        if (missing[y * w + x]) continue;
+                        s += p[y * w + x];
                         k++;
                     }
                 }
-                if (k > 0) sum += Math.sqrt(Math.max(0, ss / k - (s / k) * (s / k)));
+                if (k == 0) break;
+                double mean = s / k, ss = 0;
+                for (int y = ya; y < yb; y++) {
+                    for (int x = xa; x < xb; x++) {
+                        if (missing[y * w + x]) continue;
+                        double d = p[y * w + x] - mean;
+                        ss += d * d;
+                    }
+                }
+                sum += Math.sqrt(ss / k);
                 known = k;
             }
             if (known > 0) return sum / image.channels();

@@ -50,14 +50,14 @@ public record TestTimeEnsemble(List<EnsembleMember> members) {
             if (!missing[i]) continue;
             double variance = 0;
             for (int c = 0; c < channels; c++) {
-                double sum = 0, squares = 0;
+                double mean = 0, squares = 0;
+                for (FloatImage r : results) mean += r.plane(c)[i];
+                mean /= n;
                 for (FloatImage r : results) {
-                    double v = r.plane(c)[i];
-                    sum += v;
-                    squares += v * v;
+                    double d = r.plane(c)[i] - mean;
+                    squares += d * d; // two passes: members that agree give exactly 0
                 }
-                double mean = sum / n;
-                variance += Math.max(0, squares / n - mean * mean);
+                variance += squares / n;
             }
             sd[i] = (float) Math.sqrt(variance / channels);
         }
