@@ -241,7 +241,7 @@ def calibrate(args):
 def evaluate(args):
     images = split_images(args.split)
     args.out.mkdir(parents=True, exist_ok=True)
-    reals, preds, trivials, per_image, pixel_pred, pixel_e2, millis = [], [], [], [], [], [], []
+    reals, preds, trivials, per_image, pixel_pred, pixel_e2, millis, deviation = [], [], [], [], [], [], [], {}
     for image in images:
         out = args.out / "runs" / image.stem
         metrics = run_cli(MODEL, image, args.mask, out)
@@ -253,10 +253,14 @@ def evaluate(args):
         real, pred, trivial = cells_of(original, restored, missing, sigma)
         s = score_table(real, pred, trivial)
         # The shipped Java code's own per-image numbers must agree with this script's. Java scores its float
-        # result, this script the 8-bit file the CLI wrote (what users get): rounding moves the real RMSE a little.
-        for key in ("spearman", "spearman_trivial", "top10", "top10_trivial"):
+        # result, this script the 8-bit file the CLI wrote (what users get): on dark, smooth pictures the
+        # rounding (1/510 at most) is as large as the error itself and moves the real RMSE of the best cells.
+        for key, tolerance in (("spearman", 0.02), ("spearman_trivial", 0.02), ("top10", 0.05), ("top10_trivial", 0.05)):
             java = u.get(key)
-            if java is not None and not math.isnan(s[key]) and abs(java - s[key]) > 0.01 * max(1.0, abs(java)):
+            if java is None or math.isnan(s[key]):
+                continue
+            deviation[key] = max(deviation.get(key, 0.0), abs(java - s[key]))
+            if abs(java - s[key]) > tolerance * max(1.0, abs(java)):
                 sys.exit(f"{image.name}: {key} {s[key]:.4f} here but {java} in metrics.json")
         per_image.append(dict(image=image.name, millis=u["millis"], passes=u["passes"], **{k: round(v, 4) if isinstance(v, float) else v for k, v in s.items()}))
         reals.append(real), preds.append(pred), trivials.append(trivial)
@@ -265,6 +269,7 @@ def evaluate(args):
         millis.append(u["millis"] / (original.shape[1] * original.shape[2]) * 512 * 512)
         print(f"{image.name}: {s['cells']} cells, Spearman {s['spearman']:.3f} (trivial {s['spearman_trivial']:.3f}), top10 {s['top10']:.2f} ({s['top10_trivial']:.2f})", flush=True)
         shutil.rmtree(out)  # keep the numbers, not 27 copies of the pictures
+    (args.out / "runs").rmdir()
     real, pred, trivial = np.concatenate(reals), np.concatenate(preds), np.concatenate(trivials)
     pooled = score_table(real, pred, trivial)
     # Calibration: cells in deciles of the predicted std, mean predicted vs real RMSE; and per pixel.
@@ -281,6 +286,7 @@ def evaluate(args):
                               real_rmse=float(np.sqrt(pe.mean())), mean_abs_error=float(np.sqrt(pe).mean()),
                               within_1_sigma=float((np.sqrt(pe) <= pp).mean()), within_2_sigma=float((np.sqrt(pe) <= 2 * pp).mean())),
                   ms_per_512x512=dict(mean=float(np.mean(millis)), median=float(np.median(millis))),
+                  max_deviation_from_java=deviation,
                   per_picture=per_image)
     (args.out / "uncertainty.json").write_text(json.dumps(result, indent=1) + "\n")
     md = [f"Uncertainty map on the {args.split} split ({len(images)} pictures), `{args.mask}`, per fully masked 16 px cell "
