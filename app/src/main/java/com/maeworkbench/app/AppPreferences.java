@@ -146,6 +146,17 @@ final class AppPreferences {
         return path("model.path");
     }
 
+    /** The folder the last file dialog was answered in, if it still exists. */
+    Path lastFolder() {
+        String p = prefs.get("dialog.folder", null);
+        return p == null || !java.nio.file.Files.isDirectory(Path.of(p)) ? null : Path.of(p);
+    }
+
+    void saveLastFolder(Path folder) {
+        prefs.put("dialog.folder", folder.toAbsolutePath().normalize().toString());
+        flush();
+    }
+
     List<Path> recentFiles() {
         List<Path> out = new ArrayList<>();
         for (int i = 0; i < RECENT_MAX; i++) {

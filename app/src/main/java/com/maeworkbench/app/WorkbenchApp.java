@@ -20,9 +20,7 @@ public class WorkbenchApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        Workbench workbench = new Workbench(stage);
-        stage.show();
-        workbench.startUp(getParameters().getUnnamed());
+        Workbench.launch(stage, getParameters().getUnnamed());
     }
 
     public static void main(String[] args) {

@@ -139,6 +139,39 @@ class WorkbenchFilesTest {
     }
 
     @Test
+    void foldersOpenTheirFirstImageOrTheirDicomSeriesOrSayWhyNot(@TempDir Path dir) throws Exception {
+        waitMeasured(png16);
+        Path images = Files.createDirectory(dir.resolve("images"));
+        Files.copy(tiff16, images.resolve("a-scan.tif"));
+        Files.copy(png16, images.resolve("b-scan.png"));
+        Files.writeString(images.resolve("0-readme.txt"), "not an image");
+        dialogs.files.add(images);
+        fx(() -> {
+            workbench.actions().openFolderDialog();
+            return null;
+        });
+        waitMeasured(images.resolve("a-scan.tif"));
+        assertEquals(images, new AppPreferences().lastFolder(), "the folder chosen is remembered for the next dialog");
+
+        // A DICOM series wins over the first file by name, and says which slice it is.
+        Path series = Files.createDirectory(dir.resolve("series"));
+        Files.copy(TestAssets.sample("ct-small.dcm"), series.resolve("IM0001"));
+        Files.copy(png16, series.resolve("a-preview.png"));
+        assertTrue(run(() -> workbench.actions().open(series)));
+        assertEquals(series.resolve("IM0001"), fx(() -> state().getImagePath()));
+        assertTrue(fx(() -> state().statusProperty().get()).contains("slice 1 of 1 of the folder's DICOM series"), fx(() -> state().statusProperty().get()));
+
+        // Nothing to open: one clear message naming the folder, and the image stays.
+        Path empty = Files.createDirectory(dir.resolve("empty"));
+        Files.writeString(empty.resolve("notes.txt"), "no pictures here");
+        FloatImage shown = fx(() -> state().getImage());
+        assertFalse(run(() -> workbench.actions().open(empty)));
+        String last = fx(() -> state().notifications().get(state().notifications().size() - 1));
+        assertEquals("ERROR Cannot open folder: " + empty + ": no image or DICOM file in it", last);
+        assertTrue(fx(() -> state().getImage()) == shown, "the image stays");
+    }
+
+    @Test
     void restoredImagesKeepSizeBitDepthAndContainer(@TempDir Path out) throws Exception {
         waitMeasured(png16);
         dialogs.files.add(out);
@@ -158,6 +191,8 @@ class WorkbenchFilesTest {
         dialogs.files.add(out);
         assertFalse(run(() -> workbench.actions().exportRestored()));
         assertTrue(dialogs.asked.stream().anyMatch(q -> q.startsWith("Replace ")), dialogs.asked.toString());
+        String question = dialogs.confirmTexts.get(dialogs.confirmTexts.size() - 1);
+        assertTrue(question.contains(out.resolve("scan16-mae.tif").toAbsolutePath().toString()), "full paths: " + question);
         assertEquals(before.keySet(), contents(out).keySet());
         before.forEach((p, bytes) -> assertArrayEquals(bytes, read(p), p + " unchanged"));
     }
@@ -187,6 +222,8 @@ class WorkbenchFilesTest {
         dialogs.files.add(maskFile);
         assertTrue(run(() -> workbench.actions().saveMask()));
         assertTrue(MaskFiles.read(maskFile, shown.width(), shown.height()).sameContent(shown), "saved mask reads back");
+        assertEquals("Mask saved: " + maskFile.toAbsolutePath(), fx(() -> state().notifications().get(state().notifications().size() - 1)),
+                "the confirmation gives the full path");
         fx(() -> {
             workbench.actions().masks().clear();
             return null;
@@ -213,6 +250,8 @@ class WorkbenchFilesTest {
         dialogs.files.add(json);
         assertTrue(run(() -> workbench.actions().exportMetrics()));
         assertEquals(List.of("scan16-mask.png", "scan16-comparison.png", "scan16-metrics.csv", "scan16-metrics.csv"), dialogs.proposedNames);
+        // Every dialog after the first opens where the previous one was answered.
+        assertEquals(List.of(out, out, out, out), dialogs.initialFolders.subList(1, dialogs.initialFolders.size()));
 
         List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().get().parse(Files.newBufferedReader(csv)).getRecords();
         assertEquals(MetricsCsv.HEADER, rows.get(0).getParser().getHeaderNames(), "the CLI's results.csv columns");

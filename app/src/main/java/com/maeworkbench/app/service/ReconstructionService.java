@@ -46,7 +46,7 @@ public final class ReconstructionService implements AutoCloseable {
     /** Full-only runs going on at once: the current one and one abandoned to a newer edit (see {@link DetachedRuns}). */
     static final int FULL_RUNS = 2;
 
-    private record Request(long seq, long generation, FloatImage image, Mask mask, boolean preview, long nanos) {
+    private record Request(long seq, long maskSeq, long generation, FloatImage image, Mask mask, boolean preview, long nanos) {
     }
 
     private final WorkbenchState state;
@@ -135,7 +135,7 @@ public final class ReconstructionService implements AutoCloseable {
         FloatImage image = state.getImage();
         if (image == null || change == null) return;
         // Copy on the FX thread: the brush keeps painting into the live mask while workers read this one.
-        Request r = new Request(++seq, state.imageGenerationProperty().get(), image, state.getMask().copy(), change.preview(), System.nanoTime());
+        Request r = new Request(++seq, state.maskSeq(), state.imageGenerationProperty().get(), image, state.getMask().copy(), change.preview(), System.nanoTime());
         for (Lane lane : lanes.values()) lane.submit(r);
     }
 
@@ -268,7 +268,7 @@ public final class ReconstructionService implements AutoCloseable {
             Region dirty = sameImage ? changedRegion(lastMask, r.mask) : new Region(0, 0, r.image.width(), r.image.height());
             if (sameImage && dirty.isEmpty()) {
                 // The last drag step already drew this mask; a gesture end still owes its numbers.
-                if (!r.preview && lastPublished != null) measureLater(r, lastPublished);
+                if (!r.preview && lastPublished != null) measureLater(r, lastPublished.answering(r.seq, r.maskSeq));
                 return;
             }
             inFlight.incrementAndGet();
@@ -282,7 +282,7 @@ public final class ReconstructionService implements AutoCloseable {
                 lastGeneration = r.generation;
                 lastMask = r.mask;
                 lastResult = out;
-                MethodResult result = new MethodResult(method.id(), out, null, ms, sameImage, null, r.seq, r.nanos, r.preview);
+                MethodResult result = new MethodResult(method.id(), out, null, ms, sameImage, null, r.seq, r.maskSeq, r.nanos, r.preview);
                 publish(r, result);
                 lastPublished = result;
                 if (!r.preview) measureLater(r, result);
@@ -292,7 +292,7 @@ public final class ReconstructionService implements AutoCloseable {
                 lastPublished = null;
                 String why = Failures.reason(e);
                 LOG.log(Level.ERROR, method.id() + " failed on a " + r.image.width() + "x" + r.image.height() + " image: " + why, e);
-                publish(r, MethodResult.failed(method.id(), why, r.seq));
+                publish(r, MethodResult.failed(method.id(), why, r.seq, r.maskSeq));
             } finally {
                 inFlight.decrementAndGet();
                 toFx(() -> state.busyProperty().set(inFlight.get()));
