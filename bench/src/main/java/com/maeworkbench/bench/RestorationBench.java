@@ -32,8 +32,10 @@ import java.util.concurrent.TimeUnit;
 public class RestorationBench {
 
     public static final String MASK = "patches:ratio=0.5,size=16,seed=1";
+    /** The default picture side (other benchmarks use it too); {@code -p size=2048} for the scale run. */
+    public static final int SIZE = 512;
 
-    @Param({"512"})
+    @Param({"" + SIZE})
     public int size;
 
     /** OpenCV worker threads; 1 compares like with like against the single-threaded Java methods. */

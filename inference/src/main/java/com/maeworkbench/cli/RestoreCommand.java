@@ -1,6 +1,7 @@
 package com.maeworkbench.cli;
 
 import com.maeworkbench.image.FloatImage;
+import com.maeworkbench.io.FloatTiff;
 import com.maeworkbench.io.ImageFileException;
 import com.maeworkbench.io.ImageFiles;
 import com.maeworkbench.io.MaskFiles;
@@ -45,6 +46,10 @@ final class RestoreCommand implements Callable<Integer> {
 
     @Option(names = "--sheet", description = "Also write <stem>-comparison.png: every method side by side with its numbers, rank and provenance.")
     boolean sheet;
+
+    @Option(names = "--uncertainty", description = "Also write <stem>-mae-uncertainty.tif: the MAE's predicted error std per pixel "
+            + "(32-bit float, normalised [0,1] units, 0 at known pixels; a few more MAE passes), and its scores in metrics.json.")
+    boolean uncertainty;
 
     @Mixin
     RunOptions run;
@@ -96,8 +101,12 @@ final class RestoreCommand implements Callable<Integer> {
         FloatImage original = source != null ? source.frame(frame) : ImageFiles.read(image, frame, common.maxPixels);
         Mask m = mask.resolve(original.width(), original.height());
         String stem = ImageFiles.stem(image), ext = ImageFiles.resultExtension(image);
+        if (uncertainty && !set.methods().contains(set.mae())) {
+            throw new IllegalArgumentException("--uncertainty needs the MAE (not in --methods, or unavailable)");
+        }
         List<MetricsReport.Result> results = new ArrayList<>();
         List<FloatImage> restored = new ArrayList<>(); // kept for --sheet only: a 16 MP result is 192 MB of floats
+        UncertaintyOutput uncertain = null;
         boolean created = !Files.isDirectory(out);
         Files.createDirectories(out);
         // Each result is written as soon as it is measured and then dropped; the files take their names only
@@ -118,10 +127,19 @@ final class RestoreCommand implements Callable<Integer> {
                 }
                 results.add(new MetricsReport.Result(r.method().id(), r.method().displayName(), file, r.metrics()));
                 if (sheet) restored.add(r.restored());
+                if (uncertainty && r.method() == set.mae()) {
+                    progress.working("mae uncertainty");
+                    uncertain = UncertaintyOutput.compute(set.mae(), original, m, r.restored(), stem);
+                    FloatTiff.write(original.width(), original.height(), uncertain.map().sigma(), staged.stage(uncertain.summary().file()));
+                }
                 progress.step();
             }
             progress.close(); // off the terminal before the table
             MetricsReport report = MetricsReport.of(set.provenance(), image.toString(), original, mask.describe(), MaskCoverage.of(m), results);
+            if (uncertain != null) {
+                report = report.withUncertainty(uncertain.summary());
+                if (!uncertain.map().calibrated()) err.println("uncertainty: " + uncertain.summary().calibration());
+            }
             if (report.warning() != null) {
                 err.println("warning: " + image + (frames.allFrames ? " frame " + frame : "") + ": " + report.warning());
                 err.flush();
@@ -157,6 +175,12 @@ final class RestoreCommand implements Callable<Integer> {
         }
         out.printf(Locale.ROOT, "PSNR peak: the original's range, %s of full scale (bit-depth peak 1.0 in metrics.json)%s%n",
                 ReportText.number(report.peak(), 4), ranking.valid() ? "" : "; no ranking: " + ranking.reason());
+        MetricsReport.Uncertainty u = report.uncertainty();
+        if (u != null) {
+            out.printf(Locale.ROOT, "%-10s Spearman %s (trivial %s), top 10%% %s x mean RMSE (trivial %s), %d passes %.0f ms  -> %s%n", "uncertainty",
+                    ReportText.number(u.spearman(), 3), ReportText.number(u.spearmanTrivial(), 3), ReportText.number(u.top10(), 2),
+                    ReportText.number(u.top10Trivial(), 2), u.passes(), u.millis(), dir.resolve(u.file()));
+        }
         out.flush();
     }
 }

@@ -22,6 +22,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.stream.Stream;
 
@@ -36,9 +37,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ReconstructionServiceTest {
 
-    /** A deliberately slow method (test-only) that fills holes with 1 and counts what happened to each run. */
+    /**
+     * A deliberately slow method (test-only) that fills holes with 1 and counts what happened to each run. A run
+     * takes 200 ms, and while {@link #hold} is set it keeps going until interrupted, so a test can make sure a
+     * run is in flight when it fires an edit.
+     */
     static final class SlowFill implements RestorationMethod {
         final AtomicInteger started = new AtomicInteger(), finished = new AtomicInteger(), cancelled = new AtomicInteger();
+        final AtomicBoolean hold = new AtomicBoolean();
 
         @Override
         public String id() {
@@ -53,7 +59,8 @@ class ReconstructionServiceTest {
         @Override
         public FloatImage restore(FloatImage image, Mask mask) {
             started.incrementAndGet();
-            for (int i = 0; i < 40; i++) {
+            long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200);
+            while (hold.get() || System.nanoTime() < until) {
                 try {
                     Thread.sleep(5);
                 } catch (InterruptedException e) {
@@ -65,6 +72,10 @@ class ReconstructionServiceTest {
             for (int i = 0; i < out.length; i++) if (mask.missing()[i]) out[i] = 1;
             finished.incrementAndGet();
             return image.withPlanes(new float[][]{out});
+        }
+
+        boolean inFlight() {
+            return started.get() > finished.get() + cancelled.get();
         }
     }
 
@@ -92,10 +103,15 @@ class ReconstructionServiceTest {
             }).get(5, TimeUnit.SECONDS);
             Thread.sleep(10);
         }
+        // However loaded the machine, a drag step's run is in flight (held) when the gesture ends.
+        slow.hold.set(true);
+        awaitTrue(slow::inFlight, "a drag step's run is in flight");
         WaitForAsyncUtils.asyncFx(() -> {
             Region r = MaskShapes.fillRect(state.getMask(), 0, 40, 20, 4, true);
             state.fireMaskChanged(r, false);
         }).get(5, TimeUnit.SECONDS);
+        awaitTrue(() -> slow.cancelled.get() >= 1, "the gesture end cancelled work in flight");
+        slow.hold.set(false);
         Mask expected = WaitForAsyncUtils.asyncFx(() -> state.getMask().copy()).get(5, TimeUnit.SECONDS);
 
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
@@ -109,6 +125,14 @@ class ReconstructionServiceTest {
         assertTrue(slow.started.get() < 21, "stale edits were dropped, ran " + slow.started.get());
         assertTrue(slow.cancelled.get() >= 1, "the gesture end cancelled work in flight");
         assertEquals(0, WaitForAsyncUtils.asyncFx(() -> state.busyProperty().get()).get(5, TimeUnit.SECONDS));
+    }
+
+    private static void awaitTrue(BooleanSupplier condition, String what) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!condition.getAsBoolean()) {
+            assertTrue(System.nanoTime() < end, what);
+            Thread.sleep(5);
+        }
     }
 
     private static boolean matches(FloatImage out, Mask mask) {
