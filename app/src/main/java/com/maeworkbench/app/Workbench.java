@@ -19,7 +19,6 @@ import com.maeworkbench.app.view.StatusBarView;
 import com.maeworkbench.app.view.ToolBarView;
 import com.maeworkbench.mae.MaeModel;
 import com.maeworkbench.method.Methods;
-import com.maeworkbench.method.RestorationMethod;
 import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -72,7 +71,6 @@ public final class Workbench {
     private final WorkbenchActions actions;
     private final PanelGrid grid;
     private final Stage stage;
-    private final CompletableFuture<Boolean> classical;
     private CompletableFuture<Boolean> startupImage = CompletableFuture.completedFuture(false);
     private CompletableFuture<Boolean> startupModel = CompletableFuture.completedFuture(false);
 
@@ -137,12 +135,7 @@ public final class Workbench {
             if (perf.samples("mae") > 0) System.err.println("[mae-perf] summary\n" + perf.summary());
             close();
         });
-        // OpenCV's natives load on the first availability check: seconds of a blocked window on a slow disk.
-        classical = CompletableFuture.supplyAsync(() -> {
-            List<RestorationMethod> methods = Methods.classical();
-            methods.forEach(RestorationMethod::availability);
-            return methods;
-        }).thenApplyAsync(methods -> state.methods().addAll(methods), Platform::runLater);
+        state.methods().addAll(Methods.classical());
     }
 
     /**
@@ -201,10 +194,9 @@ public final class Workbench {
                 ? MaeModel.defaultModelPath() : prefs.modelPath();
         startupModel = models.load(model, state.deviceProperty().get());
         Path first = args.isEmpty() ? defaultSample() : Path.of(args.get(0));
-        // After the classical methods are in, so the first image is restored by all of them at once.
         if (first != null) {
             state.loadingProperty().set("Opening " + first.getFileName() + "…");
-            startupImage = classical.thenCompose(ok -> actions.open(first, STARTUP_MASK));
+            startupImage = actions.open(first, STARTUP_MASK);
         }
         // else the start-up view says how to open one
     }

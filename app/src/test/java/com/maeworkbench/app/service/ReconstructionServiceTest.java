@@ -184,15 +184,15 @@ class ReconstructionServiceTest {
         Runnable oom = () -> hugeArray = new float[Integer.MAX_VALUE - 8];
         Runnable deep = () -> recurse(0);
         Runnable nativeCode = () -> {
-            throw new UnsatisfiedLinkError("libopencv_java490.so: cannot open shared object file");
+            throw new UnsatisfiedLinkError("libonnxruntime.so: cannot open shared object file");
         };
         return Stream.of(
                 Arguments.of("OutOfMemoryError", oom, true, "out of memory"),
                 Arguments.of("OutOfMemoryError", oom, false, "out of memory"),
                 Arguments.of("StackOverflowError", deep, true, "internal error (StackOverflowError)"),
                 Arguments.of("StackOverflowError", deep, false, "internal error (StackOverflowError)"),
-                Arguments.of("UnsatisfiedLinkError", nativeCode, true, "UnsatisfiedLinkError: libopencv_java490.so"),
-                Arguments.of("UnsatisfiedLinkError", nativeCode, false, "UnsatisfiedLinkError: libopencv_java490.so"));
+                Arguments.of("UnsatisfiedLinkError", nativeCode, true, "UnsatisfiedLinkError: libonnxruntime.so"),
+                Arguments.of("UnsatisfiedLinkError", nativeCode, false, "UnsatisfiedLinkError: libonnxruntime.so"));
     }
 
     @ParameterizedTest(name = "{0}, interactive={2}")
