@@ -84,7 +84,7 @@ public final class Workbench {
         Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet());
         prefs.restoreSettings(state);
         int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
-        reconstruction = new ReconstructionService(state, Platform::runLater, threads);
+        reconstruction = new ReconstructionService(state, Platform::runLater, threads, perf);
         images = new ImageService(state, notifier, prefs::addRecent);
         models = new ModelService(state, notifier);
         exporter = new Exporter(state, notifier);

@@ -8,9 +8,11 @@ import java.util.TreeMap;
 /**
  * Timing of live updates: per method, the time from the mask edit that ended a stroke to the panel showing
  * its result (and, with far more samples, from any edit, drag steps included), and the longest handler our
- * code ran on the FX thread. First restores of a newly opened image are not edits and are not counted; nor
- * is a stroke end whose mask the last drag step had already drawn (its panel was up to date already). With
- * {@code -Dmae.debug=true} each update also prints one line to stderr. Touched only on the FX thread.
+ * code ran on the FX thread (brush, pan and zoom input, panel updates, copies of rendered pixels). First
+ * restores of a newly opened image are not edits and are not counted; nor is a stroke end whose mask the last
+ * drag step had already drawn (its panel was up to date already). Also the time from asking to open an image to
+ * its first pixels on screen, and how soon a stale run stopped after a newer edit interrupted it. With
+ * {@code -Dmae.debug=true} each of these also prints one line to stderr. Touched only on the FX thread.
  */
 public final class PerfLog {
 
@@ -19,6 +21,10 @@ public final class PerfLog {
     private final Map<String, List<Double>> anyEdit = new TreeMap<>();
     private double maxFxMillis;
     private String maxFxWhat = "";
+    private final List<Double> staleStops = new ArrayList<>();
+    private long openingNanos;
+    private String opening;
+    private double firstPixelsMillis = Double.NaN;
 
     public PerfLog(boolean print) {
         this.print = print;
@@ -34,6 +40,36 @@ public final class PerfLog {
             System.err.printf("[mae-perf] %-10s restore %7.1f ms (%s) edit->panel %7.1f ms%s%n",
                     method, restoreMillis, update ? "update" : "full", editToPanelMillis, gestureEnd ? " [gesture end]" : "");
         }
+    }
+
+    /** Asking to open {@code what} (a file name): the clock for {@link #firstPixels}. */
+    public void opening(String what) {
+        opening = what;
+        openingNanos = System.nanoTime();
+    }
+
+    /** The newly opened image's original is on screen. */
+    public void firstPixels(int width, int height) {
+        if (opening == null) return;
+        firstPixelsMillis = (System.nanoTime() - openingNanos) / 1e6;
+        if (print) System.err.printf("[mae-perf] open %s (%dx%d) -> first pixels %.0f ms%n", opening, width, height, firstPixelsMillis);
+        opening = null;
+    }
+
+    /** Milliseconds from the last open asked for to its first pixels on screen, NaN before. */
+    public double firstPixelsMillis() {
+        return firstPixelsMillis;
+    }
+
+    /** A run made stale by a newer edit stopped {@code millis} after it was interrupted. */
+    public void staleRunStopped(String method, double millis) {
+        staleStops.add(millis);
+        if (print) System.err.printf("[mae-perf] %-10s stale run stopped %.1f ms after the newer edit%n", method, millis);
+    }
+
+    /** Progress of a long run as shown (debug output only). */
+    public void progress(String method, double done, boolean pixels, double sinceEditMillis) {
+        if (print) System.err.printf("[mae-perf] %-10s %5.1f%%%s at %.0f ms%n", method, 100 * done, pixels ? " (pixels)" : "", sinceEditMillis);
     }
 
     /** Records how long one FX-thread handler of ours took. */
@@ -75,6 +111,7 @@ public final class PerfLog {
     public void reset() {
         toPanel.clear();
         anyEdit.clear();
+        staleStops.clear();
         maxFxMillis = 0;
         maxFxWhat = "";
     }
@@ -86,6 +123,10 @@ public final class PerfLog {
             List<Double> any = anyEdit.get(m);
             sb.append(String.format("%-10s median stroke end->panel %6.1f ms over %d stroke ends; any edit->panel %6.1f ms over %d%n",
                     m, medianToPanel(m), samples(m), median(any), any.size()));
+        }
+        if (!staleStops.isEmpty()) {
+            sb.append(String.format("stale runs stopped %.1f ms (median) after the newer edit, longest %.1f ms, over %d%n",
+                    median(staleStops), staleStops.stream().mapToDouble(Double::doubleValue).max().orElse(0), staleStops.size()));
         }
         sb.append(String.format("longest FX-thread handler: %.1f ms (%s)", maxFxMillis, maxFxWhat));
         return sb.toString();

@@ -62,6 +62,7 @@ public final class WorkbenchState {
     private final ObservableMap<String, MethodResult> results = FXCollections.observableHashMap();
     private final ObservableMap<String, MethodResult> measured = FXCollections.observableHashMap();
     private final ObservableMap<String, MethodTiming> timings = FXCollections.observableHashMap();
+    private final ObservableMap<String, MethodProgress> progress = FXCollections.observableHashMap();
     private final ReadOnlyObjectWrapper<Ranking> ranking = new ReadOnlyObjectWrapper<>(this, "ranking", Ranking.of(List.of()));
     private final ReadOnlyBooleanWrapper comparable = new ReadOnlyBooleanWrapper(this, "comparable");
     private final ReadOnlyStringWrapper bestMethod = new ReadOnlyStringWrapper(this, "bestMethod");
@@ -78,6 +79,8 @@ public final class WorkbenchState {
     private final StringProperty splitA = new SimpleStringProperty(this, "splitA", ORIGINAL);
     private final StringProperty splitB = new SimpleStringProperty(this, "splitB", "mae");
     private final DoubleProperty splitPosition = new SimpleDoubleProperty(this, "splitPosition", 0.5);
+    private final ObjectProperty<ViewArea> viewArea = new SimpleObjectProperty<>(this, "viewArea");
+    private final BooleanProperty imageShown = new SimpleBooleanProperty(this, "imageShown");
 
     // --- mask tools
     private final ObjectProperty<Tool> tool = new SimpleObjectProperty<>(this, "tool", Tool.BRUSH);
@@ -128,7 +131,9 @@ public final class WorkbenchState {
         results.clear();
         measured.clear();
         timings.clear();
+        progress.clear();
         history.clear();
+        imageShown.set(false);
         mask = newMask; // first: listeners of the image read the mask too
         image.set(newImage);
         imagePath.set(path);
@@ -191,6 +196,8 @@ public final class WorkbenchState {
     public ObservableMap<String, MethodResult> measured() { return measured; }
     /** Per method: its last full run and last update on this image. */
     public ObservableMap<String, MethodTiming> timings() { return timings; }
+    /** Per method: its run in flight, once it has taken long enough to show. */
+    public ObservableMap<String, MethodProgress> progress() { return progress; }
     /** The methods' newest numbers ranked by the core's rule; see {@link #comparableProperty()} for when it counts. */
     public ReadOnlyObjectProperty<Ranking> rankingProperty() { return ranking.getReadOnlyProperty(); }
     /** True while the ranking is valid for the mask shown: every method measured on it, the mask not flagged. */
@@ -208,6 +215,10 @@ public final class WorkbenchState {
     public StringProperty splitAProperty() { return splitA; }
     public StringProperty splitBProperty() { return splitB; }
     public DoubleProperty splitPositionProperty() { return splitPosition; }
+    /** What the panels show of the image, set by the view; null before it is laid out. */
+    public ObjectProperty<ViewArea> viewAreaProperty() { return viewArea; }
+    /** Whether the newest image's original is on screen (false from {@link #setImage} until it is drawn). */
+    public BooleanProperty imageShownProperty() { return imageShown; }
     public ObjectProperty<Tool> toolProperty() { return tool; }
     public DoubleProperty brushRadiusProperty() { return brushRadius; }
     public DoubleProperty maskOpacityProperty() { return maskOpacity; }
