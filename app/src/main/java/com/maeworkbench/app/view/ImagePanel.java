@@ -279,6 +279,15 @@ public final class ImagePanel extends VBox {
         return viewport.effectiveZoom();
     }
 
+    /**
+     * What the picture draws now: the part of the image (x, y, width, height in image pixels) and the size of the
+     * render behind it, {@code [x, y, w, h, renderWidth, renderHeight]}, or null before anything is drawn (tests).
+     */
+    public int[] drawnPart() {
+        if (!(base.getImage() instanceof RenderedImage.Drawn d)) return null;
+        return new int[]{d.crop.x(), d.crop.y(), d.crop.width(), d.crop.height(), (int) d.getWidth(), (int) d.getHeight()};
+    }
+
     /** Screen point (in this panel) of an image pixel's centre, for tests and tools. */
     public javafx.geometry.Point2D imageToScreen(double ix, double iy) {
         return viewport.localToScreen(viewport.toScreenX(ix), viewport.toScreenY(iy));

@@ -134,7 +134,10 @@ final class RenderedImage {
         int[] pixels = new int[w * h];
         if (job.reference != null) Renderer.difference(img, job.reference, job.window, crop, level, pixels);
         else Renderer.window(img, job.window, crop, level, pixels);
-        Platform.runLater(() -> apply(crop, level, w, h, pixels, job.onShown));
+        Platform.runLater(() -> {
+            apply(crop, level, w, h, pixels, job.onShown);
+            if (view != area) follow(view); // the view moved while this was drawn
+        });
     }
 
     private void apply(Region crop, int level, int w, int h, int[] pixels, Runnable onShown) {
