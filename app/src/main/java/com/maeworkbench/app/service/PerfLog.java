@@ -119,6 +119,7 @@ public final class PerfLog {
     /** A multi-line summary for the log and the debug overlay. */
     public String summary() {
         StringBuilder sb = new StringBuilder();
+        if (!Double.isNaN(firstPixelsMillis)) sb.append(String.format("open -> first pixels on screen %.0f ms%n", firstPixelsMillis));
         for (String m : anyEdit.keySet()) {
             List<Double> any = anyEdit.get(m);
             sb.append(String.format("%-10s median stroke end->panel %6.1f ms over %d stroke ends; any edit->panel %6.1f ms over %d%n",

@@ -409,8 +409,11 @@ public final class ReconstructionService implements AutoCloseable {
 
             private void post(double done, FloatImage partial) {
                 MethodProgress p = new MethodProgress(method.id(), done, partial, r.seq);
+                double sinceEdit = (System.nanoTime() - r.nanos) / 1e6;
                 toFx(() -> {
-                    if (!ended && !cancelled) state.progress().put(method.id(), p);
+                    if (ended || cancelled) return;
+                    state.progress().put(method.id(), p);
+                    perf.progress(method.id(), done, partial != null, sinceEdit);
                 });
             }
 
