@@ -117,5 +117,14 @@ class BigImageUiTest {
         assertEquals(java.util.Arrays.toString(before), java.util.Arrays.toString(fx(original::drawnPart)));
         double maxFx = fx(() -> workbench.perf().summary().lines().filter(l -> l.startsWith("longest FX")).count());
         assertEquals(1, maxFx, "the summary names the longest FX-thread handler");
+
+        // A small image opened while zoomed into the middle of the big one: the old view must not crop it.
+        assertTrue(fx(() -> workbench.actions().open(TestAssets.sample("brain-proton-density.png"))).get(TIMEOUT_S, TimeUnit.SECONDS));
+        waitFor("the small image on screen", () -> state.imageShownProperty().get());
+        int small = fx(() -> state.getImage().width());
+        waitFor("the small image drawn within its bounds", () -> {
+            int[] d = original.drawnPart();
+            return d != null && d[0] >= 0 && d[2] > 0 && d[0] + d[2] <= small;
+        });
     }
 }

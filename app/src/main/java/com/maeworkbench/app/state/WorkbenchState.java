@@ -134,6 +134,7 @@ public final class WorkbenchState {
         progress.clear();
         history.clear();
         imageShown.set(false);
+        viewArea.set(null); // the view of the previous image; the viewports publish this one's once laid out
         mask = newMask; // first: listeners of the image read the mask too
         image.set(newImage);
         imagePath.set(path);
