@@ -1,5 +1,7 @@
 package com.maeworkbench.app.service;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +21,9 @@ public final class PerfLog {
     private final boolean print;
     private final Map<String, List<Double>> toPanel = new TreeMap<>();
     private final Map<String, List<Double>> anyEdit = new TreeMap<>();
-    private double maxFxMillis;
-    private String maxFxWhat = "";
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private double maxFxMillis, maxFxCpuMillis;
+    private String maxFxWhat = "", maxFxCpuWhat = "";
     private final List<Double> staleStops = new ArrayList<>();
     private long openingNanos;
     private String opening;
@@ -72,14 +75,28 @@ public final class PerfLog {
         if (print) System.err.printf("[mae-perf] %-10s %5.1f%%%s at %.0f ms%n", method, 100 * done, pixels ? " (pixels)" : "", sinceEditMillis);
     }
 
-    /** Records how long one FX-thread handler of ours took. */
-    public void fx(String what, long startNanos) {
-        double ms = (System.nanoTime() - startNanos) / 1e6;
+    /** When a handler started: wall clock and the FX thread's CPU time, so a loaded machine can be told apart from work. */
+    public record Mark(long wallNanos, long cpuNanos) {
+    }
+
+    /** Marks the start of a handler on the calling (FX) thread. */
+    public static Mark mark() {
+        return new Mark(System.nanoTime(), THREADS.getCurrentThreadCpuTime());
+    }
+
+    /** Records how long one FX-thread handler of ours took, on the wall clock and in the thread's CPU time. */
+    public void fx(String what, Mark start) {
+        double ms = (System.nanoTime() - start.wallNanos) / 1e6;
+        double cpu = (THREADS.getCurrentThreadCpuTime() - start.cpuNanos) / 1e6;
         if (ms > maxFxMillis) {
             maxFxMillis = ms;
             maxFxWhat = what;
         }
-        if (print && ms > 16) System.err.printf("[mae-perf] FX thread busy %.1f ms in %s%n", ms, what);
+        if (cpu > maxFxCpuMillis) {
+            maxFxCpuMillis = cpu;
+            maxFxCpuWhat = what;
+        }
+        if (print && ms > 16) System.err.printf("[mae-perf] FX thread busy %.1f ms (%.1f ms of CPU) in %s%n", ms, cpu, what);
     }
 
     /** Median edit-to-panel latency of stroke ends for a method, NaN when none recorded. */
@@ -114,6 +131,8 @@ public final class PerfLog {
         staleStops.clear();
         maxFxMillis = 0;
         maxFxWhat = "";
+        maxFxCpuMillis = 0;
+        maxFxCpuWhat = "";
     }
 
     /** A multi-line summary for the log and the debug overlay. */
@@ -129,7 +148,8 @@ public final class PerfLog {
             sb.append(String.format("stale runs stopped %.1f ms (median) after the newer edit, longest %.1f ms, over %d%n",
                     median(staleStops), staleStops.stream().mapToDouble(Double::doubleValue).max().orElse(0), staleStops.size()));
         }
-        sb.append(String.format("longest FX-thread handler: %.1f ms (%s)", maxFxMillis, maxFxWhat));
+        sb.append(String.format("longest FX-thread handler: %.1f ms (%s); most CPU time in one: %.1f ms (%s)",
+                maxFxMillis, maxFxWhat, maxFxCpuMillis, maxFxCpuWhat));
         return sb.toString();
     }
 }

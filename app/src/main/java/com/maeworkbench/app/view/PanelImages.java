@@ -46,7 +46,7 @@ public final class PanelImages {
         state.windowProperty().addListener((o, a, b) -> redrawAll());
         state.viewModeProperty().addListener((o, a, b) -> redrawAll());
         state.maskChangeProperty().addListener((o, a, c) -> {
-            long t0 = System.nanoTime();
+            PerfLog.Mark t0 = PerfLog.mark();
             overlay.update(state.getMask(), c.region());
             perf.fx("mask overlay", t0);
         });

@@ -141,7 +141,7 @@ final class RenderedImage {
     }
 
     private void apply(Region crop, int level, int w, int h, int[] pixels, Runnable onShown) {
-        long t0 = System.nanoTime();
+        PerfLog.Mark t0 = PerfLog.mark();
         if (!(image.get() instanceof Drawn d) || buffer == null || d.level != level || !d.crop.equals(crop)) {
             IntBuffer ib = ByteBuffer.allocateDirect(w * h * 4).order(ByteOrder.nativeOrder()).asIntBuffer();
             buffer = new PixelBuffer<>(w, h, ib, PixelFormat.getIntArgbPreInstance());

@@ -147,7 +147,7 @@ final class Viewport extends Pane {
         double z = effectiveZoom();
         double x0 = w / 2 - centerX() * z, y0 = h / 2 - centerY() * z;
         boolean magnified = z > 1.0001;
-        long t0 = System.nanoTime();
+        PerfLog.Mark t0 = PerfLog.mark();
         for (ImageView v : new ImageView[]{base, overlay, top}) {
             // A render covers only part of the image (RenderedImage.Drawn); the overlay is the whole mask.
             Region part = v.getImage() instanceof RenderedImage.Drawn d ? d.crop : new Region(0, 0, img.width(), img.height());
@@ -202,7 +202,7 @@ final class Viewport extends Pane {
 
     private void onScroll(ScrollEvent e) {
         if (state.getImage() == null || e.getDeltaY() == 0) return;
-        long t0 = System.nanoTime();
+        PerfLog.Mark t0 = PerfLog.mark();
         double z = effectiveZoom();
         double nz = Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, z * Math.pow(1.0015, e.getDeltaY())));
         zoomAbout(e.getX(), e.getY(), nz);
@@ -241,7 +241,7 @@ final class Viewport extends Pane {
             rubber.setVisible(true);
             updateRubber(e.getX(), e.getY());
         } else {
-            long t0 = System.nanoTime();
+            PerfLog.Mark t0 = PerfLog.mark();
             masks.beginStroke(toImageX(e.getX()), toImageY(e.getY()), tool == Tool.ERASER || e.isAltDown());
             perf.fx("brush press", t0);
         }
@@ -250,7 +250,7 @@ final class Viewport extends Pane {
 
     private void onDrag(MouseEvent e) {
         if (panning) {
-            long t0 = System.nanoTime();
+            PerfLog.Mark t0 = PerfLog.mark();
             double z = state.zoomProperty().get();
             state.centerXProperty().set(pressCx - (e.getX() - pressX) / z);
             state.centerYProperty().set(pressCy - (e.getY() - pressY) / z);
@@ -258,7 +258,7 @@ final class Viewport extends Pane {
         } else if (rectangling) {
             updateRubber(e.getX(), e.getY());
         } else if (masks.stroking()) {
-            long t0 = System.nanoTime();
+            PerfLog.Mark t0 = PerfLog.mark();
             masks.strokeTo(toImageX(e.getX()), toImageY(e.getY()));
             perf.fx("brush drag", t0);
         }
@@ -275,7 +275,7 @@ final class Viewport extends Pane {
             rubber.setVisible(false);
             masks.rectangle(toImageX(rectX), toImageY(rectY), toImageX(e.getX()), toImageY(e.getY()), e.isAltDown());
         } else if (masks.stroking()) {
-            long t0 = System.nanoTime();
+            PerfLog.Mark t0 = PerfLog.mark();
             masks.endStroke();
             perf.fx("brush release", t0);
         }
