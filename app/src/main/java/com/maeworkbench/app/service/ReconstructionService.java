@@ -15,7 +15,10 @@ import javafx.collections.ListChangeListener;
 
 import java.lang.System.Logger.Level;
 import java.nio.channels.ClosedByInterruptException;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
@@ -132,7 +135,7 @@ public final class ReconstructionService implements AutoCloseable {
         ViewArea area = state.viewAreaProperty().get();
         onScreen = area == null ? null : area.visible();
         state.imageShownProperty().addListener((obs, was, shown) -> {
-            if (shown && held != null) submit(held);
+            if (shown && held != null) submit(held, lanes.values());
         });
         rebuildLanes();
     }
@@ -161,6 +164,7 @@ public final class ReconstructionService implements AutoCloseable {
     private void rebuildLanes() {
         Map<String, Lane> old = new LinkedHashMap<>(lanes);
         lanes.clear();
+        List<Lane> added = new ArrayList<>();
         for (RestorationMethod m : state.methods()) {
             if (!m.availability().available()) continue;
             int order = lanes.size();
@@ -169,25 +173,33 @@ public final class ReconstructionService implements AutoCloseable {
                 old.remove(m.id());
                 lanes.put(m.id(), kept);
             } else {
-                lanes.put(m.id(), new Lane(m, order));
+                Lane lane = new Lane(m, order);
+                lanes.put(m.id(), lane);
+                added.add(lane);
             }
         }
         old.values().forEach(Lane::cancel);
-        if (state.getImage() != null) onMaskChange(new MaskChange(-1, Region.EMPTY, false));
+        // Only the new lanes need the mask shown: a model loaded mid-run must not restart the other methods' runs.
+        if (state.getImage() != null && !added.isEmpty()) submit(request(false), added);
     }
 
     private void onMaskChange(MaskChange change) {
-        FloatImage image = state.getImage();
-        if (image == null || change == null) return;
-        // Copy on the FX thread: the brush keeps painting into the live mask while workers read this one.
-        Request r = new Request(++seq, state.maskSeq(), state.imageGenerationProperty().get(), image, state.getMask().copy(), change.preview(), System.nanoTime());
-        if (afterShown && !state.imageShownProperty().get()) held = r; // the newest waits; lanes diff against their last mask
-        else submit(r);
+        if (state.getImage() == null || change == null) return;
+        submit(request(change.preview()), lanes.values());
     }
 
-    private void submit(Request r) {
+    /** The current image and a copy of the mask, made on the FX thread: the brush keeps painting into the live mask. */
+    private Request request(boolean preview) {
+        return new Request(++seq, state.maskSeq(), state.imageGenerationProperty().get(), state.getImage(), state.getMask().copy(), preview, System.nanoTime());
+    }
+
+    private void submit(Request r, Collection<Lane> to) {
+        if (afterShown && !state.imageShownProperty().get()) {
+            held = r; // the newest waits for the original on screen, then goes to every lane (they diff against their last mask)
+            return;
+        }
         held = null;
-        for (Lane lane : lanes.values()) lane.submit(r);
+        for (Lane lane : to) lane.submit(r);
     }
 
     @Override

@@ -113,9 +113,9 @@ class LongRunTest {
         try (FxStandIn fx = new FxStandIn(); ReconstructionService service = new ReconstructionService(state, fx, 2)) {
             List<MethodProgress> seen = recordProgress(fx, state);
             fx.run(() -> {
-                state.viewAreaProperty().set(new ViewArea(onScreen, 2));
                 state.methods().setAll(List.of(creep, quick));
                 state.setImage(FloatImage.of(32, 32, 8, new float[32 * 32]), null, Mask.empty(32, 32));
+                state.viewAreaProperty().set(new ViewArea(onScreen, 2)); // as the viewports publish it once laid out
                 state.fireMaskChanged(MaskShapes.fillRect(state.getMask(), 4, 4, 20, 20, true), false);
             });
             Mask expected = fx.call(() -> state.getMask().copy());
@@ -169,6 +169,25 @@ class LongRunTest {
             fx.await("the stop logged", 10, () -> perf.summary().contains("stale runs stopped"));
             fx.await("no progress left", 10, () -> state.progress().isEmpty());
             assertTrue(seen.stream().anyMatch(p -> p.requestSeq() > stale), "the newer run showed its own progress");
+        }
+    }
+
+    @Test
+    void aMethodAddedMidRunLeavesTheOtherRunsAlone() throws Exception {
+        Creep creep = new Creep("creep", false, false);
+        Creep added = new Creep("added", true, false);
+        WorkbenchState state = new WorkbenchState();
+        try (FxStandIn fx = new FxStandIn(); ReconstructionService service = new ReconstructionService(state, fx, 2)) {
+            fx.run(() -> {
+                state.methods().setAll(List.of(creep));
+                state.setImage(FloatImage.of(32, 32, 8, new float[32 * 32]), null, Mask.empty(32, 32));
+            });
+            assertTrue(creep.firstStarted.await(10, TimeUnit.SECONDS));
+            fx.run(() -> state.methods().add(added)); // e.g. the model loaded while a slow method runs
+            fx.await("both results", 20, () -> state.results().get("creep") != null && state.results().get("added") != null);
+            assertEquals(0, creep.interrupted.get(), "the run in flight was not restarted");
+            assertEquals(1, creep.started.get());
+            assertEquals(1, added.started.get());
         }
     }
 
