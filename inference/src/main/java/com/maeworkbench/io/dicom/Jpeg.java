@@ -29,6 +29,7 @@ final class Jpeg {
         reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
         try (ByteArrayImageInputStream in = new ByteArrayImageInputStream(frame)) {
             reader.setInput(in, true, true);
+            checkSize(h, f, reader, "JPEG");
             Raster raster = reader.readRaster(0, null);
             for (String w : warnings) {
                 String lower = w.toLowerCase(Locale.ROOT);
@@ -47,6 +48,14 @@ final class Jpeg {
             if (reader.getClass().getName().startsWith("com.twelvemonkeys.")) return reader;
         }
         throw new IllegalStateException("TwelveMonkeys imageio-jpeg is not on the class path");
+    }
+
+    /** The codestream must declare the header's size: it is decoded at its own size, which the pixel cap has not seen. */
+    static void checkSize(DicomHeader h, PixelFormat f, ImageReader reader, String codec) throws IOException {
+        int width = reader.getWidth(0), height = reader.getHeight(0);
+        if (width != f.columns() || height != f.rows()) {
+            throw h.fail("DICOM " + codec + " frame is " + width + "x" + height + ", the header says " + f.columns() + "x" + f.rows());
+        }
     }
 
     /** The raster's bands as int planes, after checking they match the header. */
