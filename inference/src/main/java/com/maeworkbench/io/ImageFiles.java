@@ -196,21 +196,23 @@ public final class ImageFiles {
 
     /**
      * Refuses to decode what would not fit in the heap left, before allocating it: a file of a few hundred
-     * kilobytes can declare 100 megapixels of 16-bit RGB, which takes 1.8 GB to decode. Garbage counts as used
-     * until collected, so the heap is collected once before refusing.
+     * kilobytes can declare 100 megapixels of 16-bit RGB, which takes 1.8 GB to decode. A quarter of the heap is
+     * kept back for the decoder's own buffers and the rest of the program: large arrays need contiguous space,
+     * and a heap filled to the brim spends its time collecting. Garbage counts as used until collected, so the
+     * heap is collected once before refusing.
      */
     public static void checkMemory(Path path, long bytes) throws ImageFileException {
-        if (bytes <= freeHeap()) return;
+        if (bytes <= usableHeap()) return;
         System.gc();
-        long free = freeHeap();
-        if (bytes <= free) return;
-        throw new ImageFileException(path, "decoding needs " + (bytes >> 20) + " MB of memory, " + (free >> 20)
+        long usable = usableHeap();
+        if (bytes <= usable) return;
+        throw new ImageFileException(path, "decoding needs " + (bytes >> 20) + " MB of memory, " + Math.max(0, usable >> 20)
                 + " MB are free (raise -Xmx or use a smaller image)");
     }
 
-    private static long freeHeap() {
+    private static long usableHeap() {
         Runtime rt = Runtime.getRuntime();
-        return rt.maxMemory() - rt.totalMemory() + rt.freeMemory();
+        return rt.maxMemory() - rt.totalMemory() + rt.freeMemory() - rt.maxMemory() / 4;
     }
 
     private static boolean floatSamples(ImageReader reader) throws IOException {

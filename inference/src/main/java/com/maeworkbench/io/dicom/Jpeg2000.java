@@ -23,6 +23,8 @@ final class Jpeg2000 {
     }
 
     static int[][] decode(DicomHeader h, PixelFormat f, byte[] frame) throws IOException {
+        String stall = stall(frame);
+        if (stall != null) throw h.fail("corrupt DICOM JPEG 2000 frame (" + stall + ")");
         silenceWhileDecoding();
         ImageReader reader = new J2KImageReaderSpi().createReaderInstance();
         DECODING.set(true);
@@ -30,15 +32,58 @@ final class Jpeg2000 {
             reader.setInput(in, true, true);
             Jpeg.checkSize(h, f, reader, "JPEG 2000");
             return Jpeg.planes(h, f, reader.readRaster(0, null), "JPEG 2000");
-        } catch (RuntimeException e) { // JJ2000 reports corrupt codestreams as runtime exceptions, and fails on some
-            boolean report = e.getClass() == RuntimeException.class || e instanceof IllegalArgumentException;
-            throw h.fail("corrupt DICOM JPEG 2000 frame (" + (report && e.getMessage() != null ? e.getMessage() : ImageFiles.describe(e)) + ")");
+        } catch (RuntimeException e) { // JJ2000 reports corrupt codestreams as runtime exceptions
+            throw h.fail("corrupt DICOM JPEG 2000 frame (" + reason(e) + ")");
         } catch (ThreadDeath e) { // and a codestream that ends early by printing a trace and throwing ThreadDeath
             throw h.fail("corrupt DICOM JPEG 2000 frame (codestream ends early)");
         } finally {
             DECODING.set(false);
             reader.dispose();
         }
+    }
+
+    /**
+     * Why JJ2000 would loop forever on this codestream, or null. Its packet-header bit reader stalls on a 0xFF byte
+     * followed by another above 0x8F (bit stuffing never moves on) and on packed packet headers (PPM, PPT) that end
+     * early (it reads ones past the end). The standard allows no such pair in tile data but the SOP and EPH markers
+     * (ISO 15444-1 A.1.1), so a frame holding one is corrupt; packed headers are refused whole (rare in DICOM).
+     */
+    static String stall(byte[] d) {
+        int p = 0;
+        while (p + 1 < d.length && !((d[p] & 0xFF) == 0xFF && (d[p + 1] & 0xFF) == 0x4F)) p++; // SOC, also inside JP2 boxes
+        for (p += 2; p + 4 <= d.length; ) {
+            int marker = u16(d, p), length = u16(d, p + 2);
+            if (marker == 0xFFD9) return null; // EOC
+            if (marker == 0xFF60 || marker == 0xFF61) return "packed packet headers (PPM/PPT) are not supported";
+            if (marker == 0xFF93) { // SOD: tile data up to the next tile-part (SOT) or the end
+                int end = d.length;
+                for (int i = p + 2; i + 1 < end; i++) {
+                    if ((d[i] & 0xFF) != 0xFF) continue;
+                    int next = d[i + 1] & 0xFF;
+                    if (next == 0x90 || next == 0xD9) { // SOT, EOC
+                        end = i;
+                        break;
+                    }
+                    if (next > 0x8F && next != 0x91 && next != 0x92) return "marker 0xFF" + Integer.toHexString(next).toUpperCase() + " inside tile data";
+                }
+                p = end;
+            } else {
+                p += 2 + length;
+            }
+        }
+        return null;
+    }
+
+    private static int u16(byte[] d, int i) {
+        return (d[i] & 0xFF) << 8 | (d[i + 1] & 0xFF);
+    }
+
+    /** JJ2000's own sentence ("Codestream too short or bad header."), unless it wraps the message of a bug of its own. */
+    private static String reason(RuntimeException e) {
+        String m = e.getMessage();
+        boolean own = (e.getClass() == RuntimeException.class || e instanceof IllegalArgumentException) && m != null
+                && !m.matches(".*(Cannot |because |uncaught|[a-z]\\.[a-z0-9]+\\.[A-Z]).*");
+        return own ? m : ImageFiles.describe(e);
     }
 
     /**
