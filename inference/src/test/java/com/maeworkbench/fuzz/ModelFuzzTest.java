@@ -23,6 +23,8 @@ class ModelFuzzTest {
             try (MaeModel model = MaeModel.open(FILE, Device.CPU, 1)) {
                 int s = model.info().imageSize(), p = model.info().patchSize();
                 check(s > 0 && p > 0 && s % p == 0, "opened a model of image_size " + s + ", patch_size " + p);
+                // the tile buffers (3*S*S floats, direct) must be allocatable when the first tile runs
+                check(4L * 3 * s * s <= Integer.MAX_VALUE, "opened a model whose tile buffers overflow: image_size " + s);
             } catch (MaeModelException e) {
                 String m = e.getMessage();
                 check(m.startsWith("MAE model " + FILE + ": "), "message does not name the file: " + m, e);

@@ -64,6 +64,17 @@ class HeapBoundTest {
         assertTrue(m.matches("bomb\\.png: decoding needs 1430 MB of memory, \\d+ MB are free \\(raise -Xmx or use a smaller image\\)"), m);
     }
 
+    /** Found by fuzzing BMP: 2 KB of RLE8 declaring 3997720x24, 96 megapixels of palette colour, 1.2 GB to decode. */
+    @Test
+    void rleBmpOfNinetySixMegapixels() throws IOException {
+        Path file = dir.resolve("rle.bmp");
+        try (var in = HeapBoundTest.class.getResourceAsStream("/com/maeworkbench/fuzz/BmpFuzzTestInputs/bmp/finding-96-megapixel-rle8-of-2kb")) {
+            Files.copy(in, file);
+        }
+        String m = refusal(file);
+        assertTrue(m.matches("rle\\.bmp: decoding needs 1189 MB of memory, \\d+ MB are free \\(raise -Xmx or use a smaller image\\)"), m);
+    }
+
     /** A deflated DICOM dataset of 100 megapixels of 32-bit samples: 400 MB inflated, 2 GB to decode. */
     @Test
     void deflatedDicomOfOneHundredMegapixels() throws IOException {

@@ -1,81 +1,60 @@
 package com.maeworkbench.io.dicom;
 
-import com.twelvemonkeys.imageio.stream.ByteArrayImageInputStream;
 import com.github.jaiimageio.jpeg2000.impl.J2KImageReaderSpi;
 import com.maeworkbench.io.ImageFiles;
+import jj2000.j2k.util.FacilityManager;
+import jj2000.j2k.util.MsgLogger;
 
 import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStreamImpl;
+import java.io.EOFException;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * JPEG 2000 frames through jai-imageio-jpeg2000 (JJ2000), which also undoes the reversible or irreversible
  * component transform of YBR_RCT / YBR_ICT data. The reader is made directly, not looked up by format name,
- * so no other plugin on the class path can take its place.
+ * so no other plugin on the class path can take its place. JJ2000 needs guarding: {@link Codestream} checks
+ * what it must not see, the input ends with an EOFException (JJ2000's contract, which jai-imageio's adapter
+ * breaks by passing on -1: its packet-header reader then reads ones past the end, forever), its warnings are
+ * collected so that a truncated codestream is refused rather than decoded in part, and the stack trace it
+ * prints before throwing ThreadDeath is kept off the console.
  */
 final class Jpeg2000 {
 
-    /** Set while this thread decodes: JJ2000 prints a stack trace to System.err for a codestream that ends early. */
+    /** Set while this thread decodes. */
     private static final ThreadLocal<Boolean> DECODING = ThreadLocal.withInitial(() -> false);
 
     private Jpeg2000() {
     }
 
     static int[][] decode(DicomHeader h, PixelFormat f, byte[] frame) throws IOException {
-        String stall = stall(frame);
-        if (stall != null) throw h.fail("corrupt DICOM JPEG 2000 frame (" + stall + ")");
+        Codestream.check(h, f, frame);
         silenceWhileDecoding();
         ImageReader reader = new J2KImageReaderSpi().createReaderInstance();
+        List<String> warnings = new ArrayList<>();
+        FacilityManager.registerMsgLogger(Thread.currentThread(), new Warnings(warnings));
         DECODING.set(true);
-        try (ByteArrayImageInputStream in = new ByteArrayImageInputStream(frame)) {
+        try (Bytes in = new Bytes(frame)) {
             reader.setInput(in, true, true);
-            Jpeg.checkSize(h, f, reader, "JPEG 2000");
-            return Jpeg.planes(h, f, reader.readRaster(0, null), "JPEG 2000");
+            int[][] planes = Jpeg.planes(h, f, reader.readRaster(0, null), "JPEG 2000");
+            for (String w : warnings) if (w.contains("truncated")) throw h.fail("truncated DICOM JPEG 2000 frame (" + w + ")");
+            return planes;
         } catch (RuntimeException e) { // JJ2000 reports corrupt codestreams as runtime exceptions
+            if ("Java heap space".equals(e.getMessage())) { // an OutOfMemoryError it caught and rethrew as its message
+                throw ImageFiles.outOfMemory(h.path, (OutOfMemoryError) new OutOfMemoryError(e.getMessage()).initCause(e));
+            }
             throw h.fail("corrupt DICOM JPEG 2000 frame (" + reason(e) + ")");
-        } catch (ThreadDeath e) { // and a codestream that ends early by printing a trace and throwing ThreadDeath
+        } catch (ThreadDeath | EOFException e) { // ThreadDeath: how JJ2000 gives up on a codestream that ends early
             throw h.fail("corrupt DICOM JPEG 2000 frame (codestream ends early)");
         } finally {
             DECODING.set(false);
+            FacilityManager.unregisterMsgLogger(Thread.currentThread());
             reader.dispose();
         }
-    }
-
-    /**
-     * Why JJ2000 would loop forever on this codestream, or null. Its packet-header bit reader stalls on a 0xFF byte
-     * followed by another above 0x8F (bit stuffing never moves on) and on packed packet headers (PPM, PPT) that end
-     * early (it reads ones past the end). The standard allows no such pair in tile data but the SOP and EPH markers
-     * (ISO 15444-1 A.1.1), so a frame holding one is corrupt; packed headers are refused whole (rare in DICOM).
-     */
-    static String stall(byte[] d) {
-        int p = 0;
-        while (p + 1 < d.length && !((d[p] & 0xFF) == 0xFF && (d[p + 1] & 0xFF) == 0x4F)) p++; // SOC, also inside JP2 boxes
-        for (p += 2; p + 4 <= d.length; ) {
-            int marker = u16(d, p), length = u16(d, p + 2);
-            if (marker == 0xFFD9) return null; // EOC
-            if (marker == 0xFF60 || marker == 0xFF61) return "packed packet headers (PPM/PPT) are not supported";
-            if (marker == 0xFF93) { // SOD: tile data up to the next tile-part (SOT) or the end
-                int end = d.length;
-                for (int i = p + 2; i + 1 < end; i++) {
-                    if ((d[i] & 0xFF) != 0xFF) continue;
-                    int next = d[i + 1] & 0xFF;
-                    if (next == 0x90 || next == 0xD9) { // SOT, EOC
-                        end = i;
-                        break;
-                    }
-                    if (next > 0x8F && next != 0x91 && next != 0x92) return "marker 0xFF" + Integer.toHexString(next).toUpperCase() + " inside tile data";
-                }
-                p = end;
-            } else {
-                p += 2 + length;
-            }
-        }
-        return null;
-    }
-
-    private static int u16(byte[] d, int i) {
-        return (d[i] & 0xFF) << 8 | (d[i + 1] & 0xFF);
     }
 
     /** JJ2000's own sentence ("Codestream too short or bad header."), unless it wraps the message of a bug of its own. */
@@ -84,6 +63,53 @@ final class Jpeg2000 {
         boolean own = (e.getClass() == RuntimeException.class || e instanceof IllegalArgumentException) && m != null
                 && !m.matches(".*(Cannot |because |uncaught|[a-z]\\.[a-z0-9]+\\.[A-Z]).*");
         return own ? m : ImageFiles.describe(e);
+    }
+
+    /** A frame's bytes as an image input stream whose single-byte read throws EOFException at the end. */
+    private static final class Bytes extends ImageInputStreamImpl {
+        private final byte[] data;
+
+        Bytes(byte[] data) {
+            this.data = data;
+        }
+
+        @Override
+        public int read() throws IOException {
+            if (streamPos >= data.length) throw new EOFException();
+            bitOffset = 0;
+            return data[(int) streamPos++] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            if (streamPos >= data.length) return -1;
+            int n = (int) Math.min(len, data.length - streamPos);
+            System.arraycopy(data, (int) streamPos, b, off, n);
+            streamPos += n;
+            bitOffset = 0;
+            return n;
+        }
+
+        @Override
+        public long length() {
+            return data.length;
+        }
+    }
+
+    /** JJ2000's messages for this thread (the reader drops them otherwise). */
+    private record Warnings(List<String> list) implements MsgLogger {
+        @Override
+        public void printmsg(int severity, String message) {
+            if (severity >= WARNING) list.add(message);
+        }
+
+        @Override
+        public void println(String text, int firstIndent, int indent) {
+        }
+
+        @Override
+        public void flush() {
+        }
     }
 
     /**
