@@ -87,7 +87,7 @@ class FuzzFindingsTest {
     /** JJ2000 allocates per tile while reading the header: a SIZ of 587 million columns ran a 1.5 GB heap out in 50 s. */
     @Test
     void jpeg2000SizeBeyondTheHeader() throws IOException {
-        assertEquals("scan.dcm: DICOM JPEG 2000 frame is 587202624x64, the header says 64x64",
+        assertEquals("scan.dcm: DICOM JPEG 2000 frame is 587202624x64x1, the header says 64x64x1",
                 refusal("scan.dcm", finding("DicomFuzzTestInputs/dicom/finding-jpeg2000-width-out-of-memory")));
         assertEquals("offset.dcm: corrupt DICOM JPEG 2000 frame (image offset beyond the image size)",
                 refusal("offset.dcm", finding("DicomFuzzTestInputs/dicom/finding-jpeg2000-offset-beyond-size")));
@@ -103,6 +103,13 @@ class FuzzFindingsTest {
                 refusal("other.dcm", finding("DicomFuzzTestInputs/dicom/finding-jpeg2000-wrapped-null-pointer")));
     }
 
+    /** TwelveMonkeys decoded 25 megapixels of noise (5 s, 40 s under Jazzer) before refusing a lossless precision of 0. */
+    @Test
+    void jpegLosslessPrecisionZero() throws IOException {
+        byte[] frame = finding("DicomJpegFuzzTestInputs/jpegFrame/finding-lossless-precision-0-of-25-megapixels");
+        assertEquals("scan.dcm: corrupt DICOM JPEG frame (lossless precision 0)", refusal("scan.dcm", DicomJpegFuzzTest.header(frame).around(frame)));
+    }
+
     /**
      * A frame declaring far more pixels than the DICOM header, which the pixel cap checked: refused from the
      * codestream's header, before the decoder allocates 900 megapixels (found reading the code while fuzzing).
@@ -112,11 +119,11 @@ class FuzzFindingsTest {
         byte[] jpeg = finding("DicomJpegFuzzTestInputs/jpegFrame/seed-jpeg-baseline-rgb-3frames.jpg");
         ByteBuffer.wrap(jpeg).putShort(140 + 5, (short) 30000).putShort(140 + 7, (short) 30000); // SOF0 height, width
         EncapsulatedDicom small = new EncapsulatedDicom("1.2.840.10008.1.2.4.50", 2, 2, 3, "YBR_FULL_422", 8, 8, false);
-        assertEquals("jpeg.dcm: DICOM JPEG frame is 30000x30000, the header says 2x2", refusal("jpeg.dcm", small.around(jpeg)));
+        assertEquals("jpeg.dcm: DICOM JPEG frame is 30000x30000x3, the header says 2x2x3", refusal("jpeg.dcm", small.around(jpeg)));
 
         byte[] j2k = finding("DicomJpeg2000FuzzTestInputs/jpeg2000Frame/seed-j2k-12bit.j2k");
         ByteBuffer.wrap(j2k).putInt(2 + 6, 30000).putInt(2 + 10, 30000); // SIZ Xsiz, Ysiz
         EncapsulatedDicom gray = new EncapsulatedDicom("1.2.840.10008.1.2.4.90", 2, 2, 1, "MONOCHROME2", 16, 12, false);
-        assertEquals("j2k.dcm: DICOM JPEG 2000 frame is 30000x30000, the header says 2x2", refusal("j2k.dcm", gray.around(j2k)));
+        assertEquals("j2k.dcm: DICOM JPEG 2000 frame is 30000x30000x1, the header says 2x2x1", refusal("j2k.dcm", gray.around(j2k)));
     }
 }

@@ -2,6 +2,8 @@ package com.maeworkbench.io.dicom;
 
 import com.maeworkbench.io.ImageFileException;
 
+import java.io.IOException;
+
 /**
  * Checks on a JPEG 2000 codestream before JJ2000 sees it, for what JJ2000 itself handles badly. Its header
  * reader allocates per tile before anything else, so a size or tile grid beyond the DICOM header's (a 64x64
@@ -18,26 +20,20 @@ final class Codestream {
     private Codestream() {
     }
 
-    static void check(DicomHeader h, PixelFormat f, byte[] d) throws ImageFileException {
+    static void check(DicomHeader h, PixelFormat f, byte[] d) throws IOException {
         int soc = 0;
         while (soc + 3 < d.length && !(u16(d, soc) == 0xFF4F && u16(d, soc + 2) == 0xFF51)) soc++; // also inside JP2 boxes
         int siz = soc + 2;
         if (siz + 40 > d.length) return; // no SIZ marker segment: JJ2000 says what is wrong
         long width = u32(d, siz + 6) - u32(d, siz + 14), height = u32(d, siz + 10) - u32(d, siz + 18);
         if (width <= 0 || height <= 0) throw h.fail("corrupt DICOM JPEG 2000 frame (image offset beyond the image size)");
-        if (width != f.columns() || height != f.rows()) {
-            throw h.fail("DICOM JPEG 2000 frame is " + width + "x" + height + ", the header says " + f.columns() + "x" + f.rows());
-        }
+        Jpeg.mismatch(h, f, "JPEG 2000", width, height, u16(d, siz + 38));
         long tileWidth = u32(d, siz + 22), tileHeight = u32(d, siz + 26), x0 = u32(d, siz + 30), y0 = u32(d, siz + 34);
         if (tileWidth == 0 || tileHeight == 0 || x0 > u32(d, siz + 14) || y0 > u32(d, siz + 18)) {
             throw h.fail("corrupt DICOM JPEG 2000 frame (tile grid " + tileWidth + "x" + tileHeight + " at " + x0 + "," + y0 + ")");
         }
         long tiles = ceil(u32(d, siz + 6) - x0, tileWidth) * ceil(u32(d, siz + 10) - y0, tileHeight);
         if (tiles > MAX_TILES) throw h.fail("corrupt DICOM JPEG 2000 frame (" + tiles + " tiles, at most " + MAX_TILES + ")");
-        int components = u16(d, siz + 38);
-        if (components != f.samples()) {
-            throw h.fail("DICOM JPEG 2000 frame has " + components + " components, the header says " + f.samples() + " samples per pixel");
-        }
         tileParts(h, d, siz);
     }
 
