@@ -28,7 +28,7 @@ final class Decoding {
 
     /** One file per fuzz JVM, rewritten for every input: the decoders read files, as the CLI and app do. */
     static final Path FILE = tempFile("input.img");
-    /** What anything printed to System.out or System.err while a decoder ran: the CLI and app would show it. */
+    /** Everything printed to System.out or System.err while a decoder runs: the CLI and app would show it. */
     private static final ByteArrayOutputStream PRINTED = new ByteArrayOutputStream();
 
     static {

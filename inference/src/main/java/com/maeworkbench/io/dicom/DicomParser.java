@@ -127,7 +127,9 @@ final class DicomParser {
         Inflater inflater = new Inflater(true); // DICOM deflate is raw RFC 1951, no zlib header
         try {
             inflater.setInput(file.read(from, (int) size));
-            byte[] out = new byte[(int) Math.min(MAX_INFLATED, Math.max(1 << 16, 4 * size))];
+            int initial = (int) Math.min(MAX_INFLATED, Math.max(1 << 16, 4 * size));
+            ImageFiles.checkMemory(path, initial);
+            byte[] out = new byte[initial];
             int n = 0;
             while (!inflater.finished()) {
                 if (n == out.length) {
