@@ -12,6 +12,7 @@ import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -108,6 +109,20 @@ class FuzzFindingsTest {
     void jpegLosslessPrecisionZero() throws IOException {
         byte[] frame = finding("DicomJpegFuzzTestInputs/jpegFrame/finding-lossless-precision-0-of-25-megapixels");
         assertEquals("scan.dcm: corrupt DICOM JPEG frame (lossless precision 0)", refusal("scan.dcm", DicomJpegFuzzTest.header(frame).around(frame)));
+    }
+
+    /**
+     * Our 12-bit decoder took any ArrayIndexOutOfBoundsException for the end of the data, so a scan naming
+     * Huffman table 4 was reported as truncated (found reading it while fuzzing).
+     */
+    @Test
+    void jpeg12TableSelectorOutOfRange() throws IOException {
+        byte[] frame = finding("DicomJpegFuzzTestInputs/jpegFrame/seed-pydicom-JPGExtended.jpg");
+        frame[157 + 6] = 0x40; // SOS: DC table 4, AC table 0
+        assertEquals("scan.dcm: corrupt DICOM 12-bit JPEG frame (Huffman table selector 40)",
+                refusal("scan.dcm", DicomJpegFuzzTest.header(frame).around(frame)));
+        byte[] cut = Arrays.copyOf(frame, 157 + 5);
+        assertEquals("cut.dcm: truncated DICOM JPEG frame (12-bit data ends early)", refusal("cut.dcm", DicomJpegFuzzTest.header(cut).around(cut)));
     }
 
     /**
