@@ -137,6 +137,7 @@ public final class ImageFiles {
         List<String> warnings = new ArrayList<>();
         reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
         try (ImageInputStream in = new FileImageInputStream(path.toFile())) {
+            if (format == Format.TIFF) TiffIfd.check(path, in);
             reader.setInput(in, true, true);
             int width = reader.getWidth(0), height = reader.getHeight(0);
             checkSize(path, width, height, maxPixels);

@@ -56,6 +56,13 @@ class FuzzFindingsTest {
                 refusal("mask.tif", finding("MaskFuzzTestInputs/mask/finding-tiff-class-cast")));
     }
 
+    /** TwelveMonkeys' TIFF image type allocated an array per sample for SamplesPerPixel 709445889 and ran a 1.5 GB heap out. */
+    @Test
+    void tiffSamplesPerPixelOutOfRange() throws IOException {
+        assertEquals("scan.tif: corrupt TIFF data (SamplesPerPixel 709445889)",
+                refusal("scan.tif", finding("TiffFuzzTestInputs/tiff/finding-samples-per-pixel-out-of-memory")));
+    }
+
     /** TwelveMonkeys' PAM header parser looks the file's bytes up as an enum constant and quotes them. */
     @Test
     void pamTupleTypeOfFileBytes() throws IOException {

@@ -130,9 +130,12 @@ def tiffs(gray_png, rgb_png):
     variants = {
         "gray8.tif": ["-compress", "none"], "gray8-lzw.tif": ["-compress", "lzw"], "gray8-deflate.tif": ["-compress", "zip"],
         "gray8-packbits.tif": ["-compress", "rle"], "gray16-bigendian.tif": ["-compress", "none", "-depth", "16", "-endian", "MSB"],
-        "float32.tif": ["-depth", "32", "-define", "quantum:format=floating-point"],
-        "float64.tif": ["-depth", "64", "-define", "quantum:format=floating-point"],
-        "float16.tif": ["-depth", "16", "-define", "quantum:format=floating-point"],
+        # predictor 1: ImageMagick compresses floats with the floating-point predictor (3) by default, which the
+        # JDK's TIFF reader, the one that keeps float values, refuses; one such file is kept as a seed
+        "float32.tif": ["-compress", "zip", "-define", "tiff:predictor=1", "-depth", "32", "-define", "quantum:format=floating-point"],
+        "float64.tif": ["-compress", "lzw", "-define", "tiff:predictor=1", "-depth", "64", "-define", "quantum:format=floating-point"],
+        "float16.tif": ["-compress", "zip", "-define", "tiff:predictor=1", "-depth", "16", "-define", "quantum:format=floating-point"],
+        "float32-predictor3.tif": ["-compress", "zip", "-depth", "32", "-define", "quantum:format=floating-point"],
         "int32.tif": ["-depth", "32"], "tiled.tif": ["-define", "tiff:tile-geometry=16x16"],
         "strips.tif": ["-define", "tiff:rows-per-strip=5"], "bilevel-g4.tif": ["-monochrome", "-compress", "Group4"],
         "bilevel-g3.tif": ["-monochrome", "-compress", "Fax"],
@@ -142,7 +145,7 @@ def tiffs(gray_png, rgb_png):
     rgb_variants = {
         "rgb8-lzw-predictor.tif": ["-compress", "lzw", "-define", "tiff:predictor=2"],
         "rgb16.tif": ["-depth", "16"], "rgb-planar.tif": ["-interlace", "plane"],
-        "rgb-float32.tif": ["-depth", "32", "-define", "quantum:format=floating-point"],
+        "rgb-float32.tif": ["-compress", "zip", "-define", "tiff:predictor=1", "-depth", "32", "-define", "quantum:format=floating-point"],
         "rgba.tif": ["-alpha", "set"], "palette.tif": ["-type", "palette"], "cmyk.tif": ["-colorspace", "CMYK"],
         "jpeg.tif": ["-compress", "jpeg", "-quality", "70"],
     }
