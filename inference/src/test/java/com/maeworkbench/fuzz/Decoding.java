@@ -121,8 +121,8 @@ final class Decoding {
     }
 
     /**
-     * The message is the user's whole error report: one line, "<file name>: <reason>", not an exception's text
-     * (class names, the JDK's null-pointer explanations). Behind
+     * The message is the user's whole error report: one line, "<file name>: <reason>", holding no class name and
+     * no runtime exception's text (the JDK's null-pointer explanations, a failed cast). Behind
      * it, no out-of-memory error and no runtime exception thrown by our own code: a refusal that our code
      * reached by failing (an index out of bounds, a null) is a bug even when it is reported as one line.
      */
@@ -130,8 +130,12 @@ final class Decoding {
         String m = e.getMessage();
         check(m.startsWith(file.getFileName() + ": ") && m.length() > file.getFileName().toString().length() + 2, "message does not name the file: " + m, e);
         check(!m.contains("\n") && !m.contains("\r") && !m.contains("\tat "), "message is not one line: " + m, e);
-        check(!m.matches(".*(\\.[A-Z]\\w*(Exception|Error)\\b|Cannot invoke|because \"|No enum constant|cannot be cast).*"),
-                "message holds an exception's text: " + m, e);
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) { // file bytes quoted in a message are fine
+            check(!m.contains(t.getClass().getName()), "message holds a class name: " + m, e);
+            if (t instanceof IOException || t.getMessage() == null) continue;
+            String text = t.getMessage().replaceAll("[\\p{Cntrl}\\x{FFFD}]", " ").replaceAll("\\s+", " ").trim();
+            check(text.isEmpty() || !m.contains(text.substring(0, Math.min(40, text.length()))), "message holds a runtime exception's text: " + m, e);
+        }
         check(file.equals(e.file()), "exception names " + e.file() + ", not " + file, e);
         causes(e, m);
     }

@@ -1,6 +1,7 @@
 package com.maeworkbench.io.dicom;
 
 import com.github.jaiimageio.jpeg2000.impl.J2KImageReaderSpi;
+import com.maeworkbench.io.ImageFileException;
 import com.maeworkbench.io.ImageFiles;
 import jj2000.j2k.util.FacilityManager;
 import jj2000.j2k.util.MsgLogger;
@@ -47,9 +48,11 @@ final class Jpeg2000 {
             if ("Java heap space".equals(e.getMessage())) { // an OutOfMemoryError it caught and rethrew as its message
                 throw ImageFiles.outOfMemory(h.path, (OutOfMemoryError) new OutOfMemoryError(e.getMessage()).initCause(e));
             }
-            throw h.fail("corrupt DICOM JPEG 2000 frame (" + reason(e) + ")");
+            String own = ownSentence(e);
+            if (own != null) throw h.fail("corrupt DICOM JPEG 2000 frame (" + own + ")");
+            throw new ImageFileException(h.path, "corrupt DICOM JPEG 2000 frame (" + ImageFiles.describe(e) + ")", e);
         } catch (ThreadDeath | EOFException e) { // ThreadDeath: how JJ2000 gives up on a codestream that ends early
-            throw h.fail("corrupt DICOM JPEG 2000 frame (codestream ends early)");
+            throw new ImageFileException(h.path, "corrupt DICOM JPEG 2000 frame (codestream ends early)", e);
         } finally {
             DECODING.set(false);
             FacilityManager.unregisterMsgLogger(Thread.currentThread());
@@ -57,12 +60,15 @@ final class Jpeg2000 {
         }
     }
 
-    /** JJ2000's own sentence ("Codestream too short or bad header."), unless it wraps the message of a bug of its own. */
-    private static String reason(RuntimeException e) {
+    /**
+     * JJ2000's own sentence ("Codestream too short or bad header."), which is the user's message as it stands,
+     * or null when the exception is a bug of its own or wraps the message of one.
+     */
+    private static String ownSentence(RuntimeException e) {
         String m = e.getMessage();
         boolean own = (e.getClass() == RuntimeException.class || e instanceof IllegalArgumentException) && m != null
                 && !m.matches(".*(Cannot |because |uncaught|[a-z]\\.[a-z0-9]+\\.[A-Z]).*");
-        return own ? m : ImageFiles.describe(e);
+        return own ? m : null;
     }
 
     /** A frame's bytes as an image input stream whose single-byte read throws EOFException at the end. */
