@@ -1,6 +1,7 @@
 package com.maeworkbench.cli;
 
 import com.maeworkbench.image.FloatImage;
+import com.maeworkbench.io.FloatTiff;
 import com.maeworkbench.io.ImageFileException;
 import com.maeworkbench.io.ImageFiles;
 import com.maeworkbench.io.MaskFiles;
@@ -46,6 +47,10 @@ final class RestoreCommand implements Callable<Integer> {
 
     @Option(names = "--sheet", description = "Also write <stem>-comparison.png: every method side by side with its numbers, rank and provenance.")
     boolean sheet;
+
+    @Option(names = "--uncertainty", description = "Also write <stem>-mae-uncertainty.tif: the MAE's predicted error std per pixel "
+            + "(32-bit float, normalised [0,1] units, 0 at known pixels; a few more MAE passes), and its scores in metrics.json.")
+    boolean uncertainty;
 
     @Mixin
     RunOptions run;
@@ -102,6 +107,14 @@ final class RestoreCommand implements Callable<Integer> {
         List<MetricsReport.Result> results = runs.stream().map(r -> new MetricsReport.Result(r.method().id(),
                 r.method().displayName(), stem + "-" + r.method().id() + "." + ext, r.metrics())).toList();
         MetricsReport report = MetricsReport.of(set.provenance(), image.toString(), original, mask.describe(), MaskCoverage.of(m), results);
+        UncertaintyOutput uncertain = null;
+        if (uncertainty) {
+            Timed mae = runs.stream().filter(r -> r.method() == set.mae()).findFirst().orElse(null);
+            if (mae == null) throw new IllegalArgumentException("--uncertainty needs the MAE (not in --methods, or unavailable)");
+            uncertain = UncertaintyOutput.compute(set.mae(), original, m, mae.restored(), stem);
+            report = report.withUncertainty(uncertain.summary());
+            if (!uncertain.map().calibrated()) err.println("uncertainty: " + uncertain.summary().calibration());
+        }
         if (report.warning() != null) {
             err.println("warning: " + image + (frames.allFrames ? " frame " + frame : "") + ": " + report.warning());
             err.flush();
@@ -121,6 +134,7 @@ final class RestoreCommand implements Callable<Integer> {
                 export.write(r.restored(), frame, out.resolve(stem + "-" + r.method().id() + ".dcm"));
             }
         }
+        if (uncertain != null) FloatTiff.write(original.width(), original.height(), uncertain.map().sigma(), out.resolve(uncertain.summary().file()));
         TextFiles.writeAtomically(out.resolve("metrics.json"), MetricsJson.toJson(report));
         if (comparison != null) ImageFiles.write(comparison, out.resolve(stem + "-comparison.png"));
         printTable(spec.commandLine().getOut(), report, out);
@@ -138,6 +152,12 @@ final class RestoreCommand implements Callable<Integer> {
         }
         out.printf(Locale.ROOT, "PSNR peak: the original's range, %s of full scale (bit-depth peak 1.0 in metrics.json)%s%n",
                 ReportText.number(report.peak(), 4), ranking.valid() ? "" : "; no ranking: " + ranking.reason());
+        MetricsReport.Uncertainty u = report.uncertainty();
+        if (u != null) {
+            out.printf(Locale.ROOT, "%-10s Spearman %s (trivial %s), top 10%% %s x mean RMSE (trivial %s), %d passes %.0f ms  -> %s%n", "uncertainty",
+                    ReportText.number(u.spearman(), 3), ReportText.number(u.spearmanTrivial(), 3), ReportText.number(u.top10(), 2),
+                    ReportText.number(u.top10Trivial(), 2), u.passes(), u.millis(), dir.resolve(u.file()));
+        }
         out.flush();
     }
 }
