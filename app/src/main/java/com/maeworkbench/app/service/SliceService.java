@@ -8,7 +8,6 @@ import com.maeworkbench.io.ImageFileException;
 
 import java.lang.System.Logger.Level;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -96,6 +95,7 @@ public final class SliceService implements AutoCloseable {
         int from = state.wantedSliceProperty().get();
         state.wantedSliceProperty().set(to);
         Job job = new Job(stack, to, Integer.signum(to - from));
+        cache.focus(job.index - (job.direction < 0 ? AHEAD : BEHIND), job.index + (job.direction < 0 ? BEHIND : AHEAD));
         if (to == state.sliceIndexProperty().get() && deferred == null) {
             pending.set(null); // back where it started: whatever was on its way is passed
             return;
@@ -161,7 +161,7 @@ public final class SliceService implements AutoCloseable {
         for (int k = 0; k < offsets.length && k < cache.room(job.stack) - 1; k++) {
             if (pending.get() != null || closed) return; // the user moved on: that comes first
             int index = job.index + offsets[k];
-            if (index < 0 || index >= job.stack.size() || cache.get(job.stack, index) != null) continue;
+            if (index < 0 || index >= job.stack.size() || cache.has(job.stack, index)) continue;
             try {
                 cache.put(job.stack, index, decoder.decode(job.stack, index));
             } catch (Throwable e) {
@@ -206,7 +206,7 @@ public final class SliceService implements AutoCloseable {
 
     /** Whether slice {@code index} of the open stack is cached (tests). */
     boolean isCached(SliceStack stack, int index) {
-        return cache.get(stack, index) != null;
+        return cache.has(stack, index);
     }
 
     @Override
@@ -215,12 +215,16 @@ public final class SliceService implements AutoCloseable {
         io.shutdownNow();
     }
 
-    /** Decoded slices of one stack, least recently used dropped first, within a byte budget. Any thread. */
+    /**
+     * Decoded slices of one stack within a byte budget: slices outside the focus (the slice asked for and those
+     * around it in the direction of travel) go first, least recently used first. Any thread.
+     */
     private static final class Cache {
         private final long capacity;
         private final LinkedHashMap<Integer, FloatImage> slices = new LinkedHashMap<>(16, 0.75f, true);
         private SliceStack stack;
         private long bytes;
+        private int focusLow, focusHigh = -1;
 
         Cache(long capacity) {
             this.capacity = capacity;
@@ -231,10 +235,22 @@ public final class SliceService implements AutoCloseable {
             stack = s;
             slices.clear();
             bytes = 0;
+            focusLow = 0;
+            focusHigh = -1;
+        }
+
+        synchronized void focus(int low, int high) {
+            focusLow = low;
+            focusHigh = high;
         }
 
         synchronized FloatImage get(SliceStack s, int index) {
             return s == stack ? slices.get(index) : null;
+        }
+
+        /** Whether it is cached; unlike {@link #get}, not a use. */
+        synchronized boolean has(SliceStack s, int index) {
+            return s == stack && slices.containsKey(index);
         }
 
         synchronized void put(SliceStack s, int index, FloatImage img) {
@@ -242,13 +258,18 @@ public final class SliceService implements AutoCloseable {
             FloatImage old = slices.put(index, img);
             if (old != null) bytes -= size(old);
             bytes += size(img);
-            var it = slices.entrySet().iterator();
-            while (bytes > capacity && slices.size() > 1) {
-                Map.Entry<Integer, FloatImage> eldest = it.next();
-                if (eldest.getKey() == index) continue;
-                bytes -= size(eldest.getValue());
-                it.remove();
+            while (bytes > capacity && slices.size() > 1) bytes -= size(slices.remove(victim(index)));
+        }
+
+        /** The least recently used slice outside the focus, else the least recently used one; never {@code keep}. */
+        private int victim(int keep) {
+            Integer any = null;
+            for (int k : slices.keySet()) {
+                if (k == keep) continue;
+                if (k < focusLow || k > focusHigh) return k;
+                if (any == null) any = k;
             }
+            return any;
         }
 
         /** How many slices of the size of those cached fit. */
