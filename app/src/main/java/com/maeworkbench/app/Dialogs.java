@@ -1,5 +1,6 @@
 package com.maeworkbench.app;
 
+import com.maeworkbench.app.view.DicomExportDialog;
 import javafx.stage.FileChooser.ExtensionFilter;
 
 import java.nio.file.Path;
@@ -17,7 +18,10 @@ public interface Dialogs {
     /** {@code initialName} may be null; the dialog asks before replacing an existing file. */
     Path saveFile(String title, String initialName, Path initialFolder, List<ExtensionFilter> filters);
 
-    Path folder(String title);
+    Path folder(String title, Path initialFolder);
 
     boolean confirm(String header, String text);
+
+    /** File ▸ Export as DICOM's choices: methods, slices, anonymise. */
+    DicomExportDialog.Choice dicomExport(DicomExportDialog.Offer offer);
 }

@@ -1,5 +1,7 @@
 package com.maeworkbench.app;
 
+import com.maeworkbench.app.view.DialogSizing;
+import com.maeworkbench.app.view.DicomExportDialog;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.stage.DirectoryChooser;
@@ -34,9 +36,10 @@ final class FxDialogs implements Dialogs {
     }
 
     @Override
-    public Path folder(String title) {
+    public Path folder(String title, Path initialFolder) {
         DirectoryChooser dc = new DirectoryChooser();
         dc.setTitle(title);
+        if (initialFolder != null && Files.isDirectory(initialFolder)) dc.setInitialDirectory(initialFolder.toFile());
         return toPath(dc.showDialog(owner));
     }
 
@@ -45,7 +48,14 @@ final class FxDialogs implements Dialogs {
         Alert a = new Alert(Alert.AlertType.CONFIRMATION, text, ButtonType.OK, ButtonType.CANCEL);
         a.initOwner(owner);
         a.setHeaderText(header);
+        a.setResizable(true);
+        DialogSizing.fitToContent(a); // the whole list of paths, never cut
         return a.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
+    }
+
+    @Override
+    public DicomExportDialog.Choice dicomExport(DicomExportDialog.Offer offer) {
+        return DicomExportDialog.create(owner, offer).showAndWait().orElse(null);
     }
 
     private static FileChooser chooser(String title, List<ExtensionFilter> filters, Path initialFolder) {

@@ -1,18 +1,27 @@
 package com.maeworkbench.cli;
 
-import com.maeworkbench.io.ReportFormat;
 import com.maeworkbench.image.FloatImage;
-import com.maeworkbench.io.ImageFiles;
+import com.maeworkbench.io.FloatTiff;
 import com.maeworkbench.io.ImageFileException;
+import com.maeworkbench.io.ImageFiles;
 import com.maeworkbench.io.MaskFiles;
 import com.maeworkbench.io.dicom.DicomExport;
 import com.maeworkbench.io.dicom.DicomImage;
 import com.maeworkbench.mask.Mask;
+import com.maeworkbench.metric.MaskCoverage;
+import com.maeworkbench.metric.Metrics;
+import com.maeworkbench.metric.Ranking;
+import com.maeworkbench.report.ComparisonSheet;
+import com.maeworkbench.report.Derivation;
+import com.maeworkbench.report.MetricsJson;
+import com.maeworkbench.report.MetricsReport;
+import com.maeworkbench.report.ReportText;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -36,6 +45,13 @@ final class RestoreCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     MaskOption mask;
 
+    @Option(names = "--sheet", description = "Also write <stem>-comparison.png: every method side by side with its numbers, rank and provenance.")
+    boolean sheet;
+
+    @Option(names = "--uncertainty", description = "Also write <stem>-mae-uncertainty.tif: the MAE's predicted error std per pixel "
+            + "(32-bit float, normalised [0,1] units, 0 at known pixels; a few more MAE passes), and its scores in metrics.json.")
+    boolean uncertainty;
+
     @Mixin
     RunOptions run;
 
@@ -55,14 +71,18 @@ final class RestoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        mask.parse(spec);
+        List<String> methodIds = RestoreCli.usage(spec, () -> MethodSet.parse(run.methods));
         DicomImage source = dicom.dicom || frames.allFrames ? dicomSource() : null;
         if (dicom.dicom) DicomExport.checkSupported(source);
-        if (!frames.allFrames) return restore(source, frames.frame, run.out);
-        int status = RestoreCli.OK;
-        for (int f = 0; f < source.frames(); f++) {
-            status = Math.max(status, restore(source, f, run.out.resolve(String.format(Locale.ROOT, "frame-%04d", f))));
+        try (MethodSet set = MethodSet.open(methodIds, common, spec.commandLine().getErr())) {
+            int status = set.skippedRequested() ? RestoreCli.PARTIAL : RestoreCli.OK;
+            if (!frames.allFrames) return Math.max(status, restore(set, source, frames.frame, run.out));
+            for (int f = 0; f < source.frames(); f++) {
+                status = Math.max(status, restore(set, source, f, run.out.resolve(String.format(Locale.ROOT, "frame-%04d", f))));
+            }
+            return status;
         }
-        return status;
     }
 
     /** The source as DICOM, for --all-frames and --dicom; any other format is a usage error. */
@@ -77,52 +97,91 @@ final class RestoreCommand implements Callable<Integer> {
         }
     }
 
-    private int restore(DicomImage source, int frame, Path out) throws IOException {
+    private int restore(MethodSet set, DicomImage source, int frame, Path out) throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        PrintWriter stdout = spec.commandLine().getOut();
         FloatImage original = source != null ? source.frame(frame) : ImageFiles.read(image, frame, common.maxPixels);
         Mask m = mask.resolve(original.width(), original.height());
-        List<Timed> results = new ArrayList<>();
-        boolean partial;
-        try (MethodSet set = MethodSet.open(run.methods, common, err)) {
-            for (var method : set.methods()) results.add(Timed.run(method, original, m));
-            partial = set.skippedRequested();
-        }
-        // Everything is computed before the first byte is written: a failure leaves no partial output.
-        Files.createDirectories(out);
         String stem = ImageFiles.stem(image), ext = ImageFiles.resultExtension(image);
-        MaskFiles.write(m, out.resolve(stem + "-mask.png"));
-        StringBuilder json = new StringBuilder("{\n");
-        json.append("  \"image\": ").append(ReportFormat.jsonString(image.toString())).append(",\n");
-        json.append("  \"width\": ").append(original.width()).append(", \"height\": ").append(original.height())
-                .append(", \"channels\": ").append(original.channels()).append(", \"bit_depth\": ").append(original.bitDepth()).append(",\n");
-        json.append("  \"mask\": ").append(ReportFormat.jsonString(mask.describe())).append(", \"masked_pixels\": ").append(m.count()).append(",\n");
-        json.append("  \"psnr_peak\": 1.0,\n  \"results\": [\n");
-        for (int i = 0; i < results.size(); i++) {
-            Timed r = results.get(i);
-            String file = stem + "-" + r.method().id() + "." + ext;
-            ImageFiles.write(r.restored(), out.resolve(file));
-            if (dicom.dicom) {
-                // one series per method, across frames
-                DicomExport export = exports.get(r.method().id());
-                if (export == null) exports.put(r.method().id(), export = new DicomExport(source, r.method().id(),
-                        DicomExportOptions.derivation(r.method()), dicom.anonymise));
-                export.write(r.restored(), frame, out.resolve(stem + "-" + r.method().id() + ".dcm"));
-            }
-            json.append("    {\"method\": ").append(ReportFormat.jsonString(r.method().id()))
-                    .append(", \"file\": ").append(ReportFormat.jsonString(file))
-                    .append(", \"psnr_masked\": ").append(ReportFormat.jsonNumber(r.metrics().psnrMasked(), 3))
-                    .append(", \"psnr_full\": ").append(ReportFormat.jsonNumber(r.metrics().psnrFull(), 3))
-                    .append(", \"ssim\": ").append(ReportFormat.jsonNumber(r.metrics().ssim(), 4))
-                    .append(", \"millis\": ").append(ReportFormat.jsonNumber(r.metrics().millis(), 1))
-                    .append(i + 1 < results.size() ? "},\n" : "}\n");
-            stdout.printf(Locale.ROOT, "%-10s PSNR(mask) %7s dB  PSNR(full) %7s dB  SSIM %6s  %8.1f ms  -> %s%n", r.method().id(),
-                    ReportFormat.csvNumber(r.metrics().psnrMasked(), 2), ReportFormat.csvNumber(r.metrics().psnrFull(), 2),
-                    ReportFormat.csvNumber(r.metrics().ssim(), 4), r.metrics().millis(), out.resolve(file));
+        if (uncertainty && !set.methods().contains(set.mae())) {
+            throw new IllegalArgumentException("--uncertainty needs the MAE (not in --methods, or unavailable)");
         }
-        json.append("  ]\n}\n");
-        TextFiles.writeAtomically(out.resolve("metrics.json"), json.toString());
-        stdout.flush();
-        return partial ? RestoreCli.PARTIAL : RestoreCli.OK;
+        List<MetricsReport.Result> results = new ArrayList<>();
+        List<FloatImage> restored = new ArrayList<>(); // kept for --sheet only: a 16 MP result is 192 MB of floats
+        UncertaintyOutput uncertain = null;
+        boolean created = !Files.isDirectory(out);
+        Files.createDirectories(out);
+        // Each result is written as soon as it is measured and then dropped; the files take their names only
+        // when every method has run, so a failure still leaves no partial output.
+        try (StagedFiles staged = new StagedFiles(out);
+             Progress progress = Progress.start("restore", set.methods().size(), true)) {
+            for (var method : set.methods()) {
+                progress.working(method.id());
+                Timed r = Timed.run(method, original, m);
+                String file = stem + "-" + r.method().id() + "." + ext;
+                ImageFiles.write(r.restored(), staged.stage(file));
+                if (dicom.dicom) {
+                    // one series per method, across frames
+                    DicomExport export = exports.get(r.method().id());
+                    if (export == null) exports.put(r.method().id(), export = new DicomExport(source, r.method().id(),
+                            Derivation.of(r.method()), dicom.anonymise));
+                    export.write(r.restored(), frame, staged.stage(stem + "-" + r.method().id() + ".dcm"));
+                }
+                results.add(new MetricsReport.Result(r.method().id(), r.method().displayName(), file, r.metrics()));
+                if (sheet) restored.add(r.restored());
+                if (uncertainty && r.method() == set.mae()) {
+                    progress.working("mae uncertainty");
+                    uncertain = UncertaintyOutput.compute(set.mae(), original, m, r.restored(), stem);
+                    FloatTiff.write(original.width(), original.height(), uncertain.map().sigma(), staged.stage(uncertain.summary().file()));
+                }
+                progress.step();
+            }
+            progress.close(); // off the terminal before the table
+            MetricsReport report = MetricsReport.of(set.provenance(), image.toString(), original, mask.describe(), MaskCoverage.of(m), results);
+            if (uncertain != null) {
+                report = report.withUncertainty(uncertain.summary());
+                if (!uncertain.map().calibrated()) err.println("uncertainty: " + uncertain.summary().calibration());
+            }
+            if (report.warning() != null) {
+                err.println("warning: " + image + (frames.allFrames ? " frame " + frame : "") + ": " + report.warning());
+                err.flush();
+            }
+            if (sheet) ImageFiles.write(ComparisonSheet.render(report, original, m, original.window(), restored), staged.stage(stem + "-comparison.png"));
+            MaskFiles.write(m, staged.stage(stem + "-mask.png"));
+            TextFiles.writeAtomically(staged.stage("metrics.json"), MetricsJson.toJson(report));
+            staged.commit();
+            printTable(spec.commandLine().getOut(), report, out);
+            return RestoreCli.OK;
+        } catch (IOException | RuntimeException e) {
+            if (created) deleteIfEmpty(out, e);
+            throw e;
+        }
+    }
+
+    private static void deleteIfEmpty(Path dir, Exception cause) {
+        try (var entries = Files.list(dir)) {
+            if (entries.findAny().isEmpty()) Files.delete(dir);
+        } catch (IOException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    private static void printTable(PrintWriter out, MetricsReport report, Path dir) {
+        Ranking ranking = report.ranking();
+        for (MetricsReport.Result r : report.results()) {
+            Metrics x = r.metrics();
+            Ranking.Entry e = ranking.entry(r.method());
+            out.printf(Locale.ROOT, "%-10s PSNR in mask %6s dB  SSIM in mask %6s  rank %s  %-26s %8.1f ms  -> %s%n", r.method(),
+                    ReportText.display(x.psnrMasked(), 2), ReportText.display(x.ssim(), 4), ranking.valid() ? e.rank() : "-",
+                    ranking.valid() ? ReportText.gap(e) : "", x.millis(), dir.resolve(r.file()));
+        }
+        out.printf(Locale.ROOT, "PSNR peak: the original's range, %s of full scale (bit-depth peak 1.0 in metrics.json)%s%n",
+                ReportText.number(report.peak(), 4), ranking.valid() ? "" : "; no ranking: " + ranking.reason());
+        MetricsReport.Uncertainty u = report.uncertainty();
+        if (u != null) {
+            out.printf(Locale.ROOT, "%-10s Spearman %s (trivial %s), top 10%% %s x mean RMSE (trivial %s), %d passes %.0f ms  -> %s%n", "uncertainty",
+                    ReportText.number(u.spearman(), 3), ReportText.number(u.spearmanTrivial(), 3), ReportText.number(u.top10(), 2),
+                    ReportText.number(u.top10Trivial(), 2), u.passes(), u.millis(), dir.resolve(u.file()));
+        }
+        out.flush();
     }
 }

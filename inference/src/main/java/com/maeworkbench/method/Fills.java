@@ -15,13 +15,6 @@ final class Fills {
     private Fills() {
     }
 
-    static void requireSameSize(FloatImage image, Mask mask) {
-        if (!mask.sameSize(image.width(), image.height())) {
-            throw new IllegalArgumentException("mask " + mask.width() + "x" + mask.height()
-                    + " does not match image " + image.width() + "x" + image.height());
-        }
-    }
-
     /** Throws if the calling thread was interrupted, so a UI can abandon stale work. Consumes the flag. */
     static void checkCancelled() {
         if (Thread.interrupted()) throw new CancellationException("restoration cancelled");
@@ -32,7 +25,7 @@ final class Fills {
      * input) and a fully masked image ({@link #NO_DATA_FILL} everywhere). Returns null otherwise.
      */
     static FloatImage trivialResult(FloatImage image, Mask mask) {
-        requireSameSize(image, mask);
+        mask.requireSize(image.width(), image.height());
         int count = mask.count();
         if (count == 0) return image.copy();
         if (count < image.pixels()) return null;
@@ -45,6 +38,17 @@ final class Fills {
     static float[][] copyPlanes(FloatImage image) {
         float[][] c = new float[image.channels()][];
         for (int i = 0; i < c.length; i++) c[i] = image.plane(i).clone();
+        return c;
+    }
+
+    /**
+     * Copies of the image's planes with the masked pixels set to 0, for methods that read pixels by position:
+     * OpenCV's inpainting (and ours, which follows it) reads one row and column inward on the image's first row
+     * and column, which could reach a masked pixel; what lies under the mask is the answer and must not leak.
+     */
+    static float[][] copyPlanesBlankingMasked(FloatImage image, boolean[] missing) {
+        float[][] c = copyPlanes(image);
+        for (float[] p : c) for (int i = 0; i < p.length; i++) if (missing[i]) p[i] = 0;
         return c;
     }
 

@@ -28,11 +28,21 @@ public record Metrics(double psnrMasked, double psnrMaskedBitDepth, double psnrF
 
     /** Whether these numbers must not be read as a comparison: a flagged mask or a flat original. */
     public boolean flagged() {
-        return coverage.flagged() || !(peak > 0);
+        return flagged(coverage, peak);
     }
 
     /** One line saying why the numbers are flagged, or null when they are not. */
     public String warning() {
+        return warning(coverage, peak);
+    }
+
+    /** The flag rule for any metrics measured under {@code coverage} on an original of dynamic range {@code peak}. */
+    public static boolean flagged(MaskCoverage coverage, double peak) {
+        return coverage.flagged() || !(peak > 0);
+    }
+
+    /** The one-line warning for {@link #flagged(MaskCoverage, double)}, or null. */
+    public static String warning(MaskCoverage coverage, double peak) {
         if (coverage.flagged()) return coverage.warning();
         return peak > 0 ? null : "the original is flat (one value everywhere): PSNR and SSIM on its range are undefined";
     }

@@ -25,7 +25,11 @@ final class ShortcutsDialog {
             {"S", "A/B split panel"},
             {"Space (hold)", "Show the original in every panel"},
             {"W", "Auto window (percentiles)"},
-            {"Ctrl+O / Ctrl+G", "Open / sample gallery"},
+            {"Page Up / Page Down", "Previous / next slice (multi-frame DICOM, series folder)"},
+            {"Home / End", "First / last slice"},
+            {"Ctrl+Shift+I", "Image info: format, frame, what decoding did to the pixels"},
+            {"Ctrl+O / Ctrl+Shift+O", "Open an image / a folder's first image"},
+            {"Ctrl+G", "Sample gallery"},
             {"Ctrl+E / Ctrl+Shift+E / Ctrl+M", "Export restored / sheet / metrics"},
             {"Ctrl+S / Ctrl+L", "Save / load mask"},
             {"Ctrl+I", "Model provenance"},
@@ -49,6 +53,7 @@ final class ShortcutsDialog {
         }
         d.getDialogPane().setContent(g);
         d.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
+        DialogSizing.fitToContent(d);
         d.show();
     }
 }
