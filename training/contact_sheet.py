@@ -36,8 +36,9 @@ def main():
     rows = []
     for d in args.dirs:
         metrics = json.loads((d / "metrics.json").read_text())
-        stem = Path(metrics["image"]).stem
-        original = Image.open(metrics["image"]).convert("RGB")
+        image = metrics["image"]["path"]  # schema: docs/reports.md
+        stem = Path(image).stem
+        original = Image.open(image).convert("RGB")
         mask = np.asarray(Image.open(d / f"{stem}-mask.png").convert("L")) > 127
         masked = np.asarray(original).copy()
         masked[mask] = (255, 0, 255)  # magenta: unmistakably "missing", never a plausible pixel

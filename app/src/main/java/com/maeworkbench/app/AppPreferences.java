@@ -7,8 +7,11 @@ import javafx.geometry.Rectangle2D;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 
+import java.lang.System.Logger.Level;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
@@ -16,9 +19,13 @@ import java.util.prefs.Preferences;
 /**
  * Remembered layout and settings (java.util.prefs). The node can be redirected with the system property
  * {@code mae.prefs.node} so tests never touch a user's settings.
+ * <p>
+ * Each preference is read on its own: a value this version cannot use (from another version, or edited by
+ * hand) is logged and replaced by its default, and the others are kept.
  */
 final class AppPreferences {
 
+    private static final System.Logger LOG = System.getLogger(AppPreferences.class.getName());
     private static final int RECENT_MAX = 10;
     private final Preferences prefs;
 
@@ -29,11 +36,11 @@ final class AppPreferences {
     /** The remembered size and place, clamped to the primary screen (a laptop after a big monitor). */
     void restoreWindow(Stage stage) {
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        double w = Math.min(prefs.getDouble("window.width", 1500), screen.getWidth());
-        double h = Math.min(prefs.getDouble("window.height", 940), screen.getHeight());
+        double w = Math.min(number("window.width", 1500, 200, 1e5), screen.getWidth());
+        double h = Math.min(number("window.height", 940, 150, 1e5), screen.getHeight());
         stage.setWidth(w);
         stage.setHeight(h);
-        double x = prefs.getDouble("window.x", Double.NaN), y = prefs.getDouble("window.y", Double.NaN);
+        double x = number("window.x", Double.NaN, -1e5, 1e5), y = number("window.y", Double.NaN, -1e5, 1e5);
         boolean onScreen = !Double.isNaN(x) && !Double.isNaN(y) && Screen.getScreensForRectangle(x, y, w, h).size() > 0;
         if (onScreen) {
             stage.setX(x);
@@ -42,7 +49,7 @@ final class AppPreferences {
             stage.setX(screen.getMinX() + (screen.getWidth() - w) / 2);
             stage.setY(screen.getMinY() + (screen.getHeight() - h) / 2);
         }
-        stage.setMaximized(prefs.getBoolean("window.maximized", false));
+        stage.setMaximized(flag("window.maximized", false));
     }
 
     void saveWindow(Stage stage) {
@@ -56,26 +63,68 @@ final class AppPreferences {
     }
 
     double dividerPosition() {
-        return prefs.getDouble("inspector.divider", 0.80);
+        return number("inspector.divider", 0.80, 0, 1);
     }
 
     void saveDividerPosition(double p) {
         prefs.putDouble("inspector.divider", p);
     }
 
+    /** The remembered settings; the limits are those of the controls that set them. */
     void restoreSettings(WorkbenchState state) {
+        state.toolProperty().set(choice("tool", Tool.class, state.toolProperty().get()));
+        state.deviceProperty().set(choice("device", Device.class, state.deviceProperty().get()));
+        state.brushRadiusProperty().set(number("brush.radius", state.brushRadiusProperty().get(), 1, 256));
+        state.maskOpacityProperty().set(number("mask.opacity", state.maskOpacityProperty().get(), 0, 1));
+        state.gridVisibleProperty().set(flag("grid.visible", false));
+        state.randomRatioProperty().set(number("random.ratio", state.randomRatioProperty().get(), 0, 1));
+        state.randomPatchSizeProperty().set((int) number("random.size", state.randomPatchSizeProperty().get(), 1, 256));
+        state.randomSeedProperty().set((int) number("random.seed", state.randomSeedProperty().get(), 0, Integer.MAX_VALUE));
+    }
+
+    private <E extends Enum<E>> E choice(String key, Class<E> type, E fallback) {
+        String v = prefs.get(key, null);
+        if (v == null) return fallback;
         try {
-            state.toolProperty().set(Tool.valueOf(prefs.get("tool", Tool.BRUSH.name())));
-            state.deviceProperty().set(Device.valueOf(prefs.get("device", Device.AUTO.name())));
+            return Enum.valueOf(type, v);
         } catch (IllegalArgumentException e) {
-            // a value from another version: keep the defaults
+            return rejected(key, v, "not one of " + Arrays.toString(type.getEnumConstants()), fallback);
         }
-        state.brushRadiusProperty().set(prefs.getDouble("brush.radius", state.brushRadiusProperty().get()));
-        state.maskOpacityProperty().set(prefs.getDouble("mask.opacity", state.maskOpacityProperty().get()));
-        state.gridVisibleProperty().set(prefs.getBoolean("grid.visible", false));
-        state.randomRatioProperty().set(prefs.getDouble("random.ratio", state.randomRatioProperty().get()));
-        state.randomPatchSizeProperty().set(prefs.getInt("random.size", state.randomPatchSizeProperty().get()));
-        state.randomSeedProperty().set(prefs.getInt("random.seed", state.randomSeedProperty().get()));
+    }
+
+    /** A number in {@code [min, max]}; integral keys are read the same way and truncated by the caller. */
+    private double number(String key, double fallback, double min, double max) {
+        String v = prefs.get(key, null);
+        if (v == null) return fallback;
+        try {
+            double d = Double.parseDouble(v);
+            if (d >= min && d <= max) return d;
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        return rejected(key, v, "not a number in [" + min + ", " + max + "]", fallback);
+    }
+
+    private boolean flag(String key, boolean fallback) {
+        String v = prefs.get(key, null);
+        if (v == null) return fallback;
+        if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")) return Boolean.parseBoolean(v);
+        return rejected(key, v, "not true or false", fallback);
+    }
+
+    private Path path(String key) {
+        String v = prefs.get(key, null);
+        if (v == null) return null;
+        try {
+            return Path.of(v);
+        } catch (InvalidPathException e) {
+            return rejected(key, v, "not a path here (" + e.getReason() + ")", null);
+        }
+    }
+
+    private static <T> T rejected(String key, String value, String why, T fallback) {
+        LOG.log(Level.WARNING, "preference " + key + "='" + value + "' ignored: " + why + "; using " + fallback);
+        return fallback;
     }
 
     void saveSettings(WorkbenchState state) {
@@ -94,15 +143,25 @@ final class AppPreferences {
 
     /** The model chosen last time, if it was not the bundled one. */
     Path modelPath() {
-        String p = prefs.get("model.path", null);
-        return p == null ? null : Path.of(p);
+        return path("model.path");
+    }
+
+    /** The folder the last file dialog was answered in, if it still exists. */
+    Path lastFolder() {
+        String p = prefs.get("dialog.folder", null);
+        return p == null || !java.nio.file.Files.isDirectory(Path.of(p)) ? null : Path.of(p);
+    }
+
+    void saveLastFolder(Path folder) {
+        prefs.put("dialog.folder", folder.toAbsolutePath().normalize().toString());
+        flush();
     }
 
     List<Path> recentFiles() {
         List<Path> out = new ArrayList<>();
         for (int i = 0; i < RECENT_MAX; i++) {
-            String p = prefs.get("recent." + i, null);
-            if (p != null) out.add(Path.of(p));
+            Path p = path("recent." + i);
+            if (p != null) out.add(p);
         }
         return out;
     }
@@ -124,6 +183,7 @@ final class AppPreferences {
             prefs.flush();
         } catch (BackingStoreException e) {
             // settings are a convenience; failing to store them must not disturb the session
+            LOG.log(Level.WARNING, "settings not saved: " + e.getMessage());
         }
     }
 }

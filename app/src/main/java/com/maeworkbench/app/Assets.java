@@ -1,7 +1,14 @@
 package com.maeworkbench.app;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +22,10 @@ public final class Assets {
     /** One bundled sample, from {@code assets/samples/samples.csv}. */
     public record Sample(Path file, String title, String kind, String source, String licence) {
     }
+
+    /** The columns the gallery needs; others (e.g. {@code sha256_of_source}) are provenance for the repository. */
+    static final List<String> COLUMNS = List.of("file", "title", "kind", "source", "licence");
+    private static final System.Logger LOG = System.getLogger(Assets.class.getName());
 
     private Assets() {
     }
@@ -38,46 +49,48 @@ public final class Assets {
         return Path.of("assets").toAbsolutePath();
     }
 
-    /** The samples listed in {@code samples.csv} whose files exist, in the listed order. */
-    public static List<Sample> samples() {
-        Path dir = root().resolve("samples");
-        List<Sample> out = new ArrayList<>();
-        try {
-            List<String> lines = Files.readAllLines(dir.resolve("samples.csv"));
-            for (int i = 1; i < lines.size(); i++) {
-                List<String> f = csv(lines.get(i));
-                if (f.size() < 5) continue;
-                Path file = dir.resolve(f.get(0));
-                if (Files.isRegularFile(file)) out.add(new Sample(file, f.get(1), f.get(2), f.get(3), f.get(4)));
-            }
-        } catch (IOException e) {
-            // no catalogue: the gallery is empty and File > Open still works
-        }
-        return out;
+    /**
+     * The samples listed in {@code samples/samples.csv} whose files exist, in the listed order. A listed file
+     * that is missing is logged and left out.
+     *
+     * @throws IOException naming the catalogue and the cause: missing, unreadable, a column or field missing,
+     *                     malformed CSV
+     */
+    public static List<Sample> samples() throws IOException {
+        return samples(root().resolve("samples").resolve("samples.csv"));
     }
 
-    /** Splits one CSV line, honouring double-quoted fields. */
-    static List<String> csv(String line) {
-        List<String> out = new ArrayList<>();
-        StringBuilder cur = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (c == '"') {
-                if (quoted && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    cur.append('"');
-                    i++;
-                } else {
-                    quoted = !quoted;
+    static List<Sample> samples(Path catalogue) throws IOException {
+        try {
+            return read(catalogue);
+        } catch (NoSuchFileException e) {
+            throw new IOException(catalogue + ": file not found", e);
+        } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
+            // UncheckedIOException: malformed CSV met while iterating; IllegalArgument/State: a bad header line
+            Throwable cause = e instanceof UncheckedIOException ? e.getCause() : e;
+            throw new IOException(catalogue + ": " + cause.getMessage(), cause);
+        }
+    }
+
+    private static List<Sample> read(Path catalogue) throws IOException {
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
+        List<Sample> out = new ArrayList<>();
+        try (CSVParser parser = CSVParser.parse(catalogue, StandardCharsets.UTF_8, format)) {
+            List<String> header = parser.getHeaderNames();
+            List<String> absent = COLUMNS.stream().filter(c -> !header.contains(c)).toList();
+            if (!absent.isEmpty()) throw new IOException("the header line has no column " + String.join(", ", absent));
+            for (CSVRecord r : parser) {
+                if (r.size() != header.size()) {
+                    throw new IOException("line " + parser.getCurrentLineNumber() + " has " + r.size() + " fields, the header " + header.size());
                 }
-            } else if (c == ',' && !quoted) {
-                out.add(cur.toString());
-                cur.setLength(0);
-            } else {
-                cur.append(c);
+                Path file = catalogue.resolveSibling(r.get("file"));
+                if (Files.isRegularFile(file)) {
+                    out.add(new Sample(file, r.get("title"), r.get("kind"), r.get("source"), r.get("licence")));
+                } else {
+                    LOG.log(System.Logger.Level.WARNING, catalogue + " lists " + r.get("file") + ", which is missing; left out of the gallery");
+                }
             }
         }
-        out.add(cur.toString());
         return out;
     }
 }

@@ -17,7 +17,7 @@ public interface Dialogs {
     /** {@code initialName} may be null; the dialog asks before replacing an existing file. */
     Path saveFile(String title, String initialName, Path initialFolder, List<ExtensionFilter> filters);
 
-    Path folder(String title);
+    Path folder(String title, Path initialFolder);
 
     boolean confirm(String header, String text);
 }

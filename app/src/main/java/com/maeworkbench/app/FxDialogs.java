@@ -1,5 +1,6 @@
 package com.maeworkbench.app;
 
+import com.maeworkbench.app.view.DialogSizing;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.stage.DirectoryChooser;
@@ -34,9 +35,10 @@ final class FxDialogs implements Dialogs {
     }
 
     @Override
-    public Path folder(String title) {
+    public Path folder(String title, Path initialFolder) {
         DirectoryChooser dc = new DirectoryChooser();
         dc.setTitle(title);
+        if (initialFolder != null && Files.isDirectory(initialFolder)) dc.setInitialDirectory(initialFolder.toFile());
         return toPath(dc.showDialog(owner));
     }
 
@@ -45,6 +47,8 @@ final class FxDialogs implements Dialogs {
         Alert a = new Alert(Alert.AlertType.CONFIRMATION, text, ButtonType.OK, ButtonType.CANCEL);
         a.initOwner(owner);
         a.setHeaderText(header);
+        a.setResizable(true);
+        DialogSizing.fitToContent(a); // the whole list of paths, never cut
         return a.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
     }
 

@@ -9,17 +9,23 @@ import com.maeworkbench.app.service.PerfLog;
 import com.maeworkbench.app.service.ReconstructionService;
 import com.maeworkbench.app.state.MethodResult;
 import com.maeworkbench.app.state.WorkbenchState;
+import com.maeworkbench.app.view.DifferenceScaleView;
 import com.maeworkbench.app.view.InspectorView;
 import com.maeworkbench.app.view.MenuBarView;
 import com.maeworkbench.app.view.PanelGrid;
 import com.maeworkbench.app.view.PanelImages;
+import com.maeworkbench.app.view.StartupView;
 import com.maeworkbench.app.view.StatusBarView;
 import com.maeworkbench.app.view.ToolBarView;
 import com.maeworkbench.mae.MaeModel;
 import com.maeworkbench.method.Methods;
+import com.maeworkbench.method.RestorationMethod;
+import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
 import javafx.collections.MapChangeListener;
+import javafx.geometry.Rectangle2D;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -28,11 +34,15 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -45,6 +55,7 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class Workbench {
 
+    public static final String TITLE = "MAE Restoration Workbench — " + StatusBarView.DISCLAIMER;
     /** The mask the app opens with, so the first screen already compares MAE with the baselines. */
     public static final String STARTUP_MASK = "patches:ratio=0.5,size=16,seed=1";
     public static final String DEFAULT_SAMPLE = "astronaut.png";
@@ -61,6 +72,7 @@ public final class Workbench {
     private final WorkbenchActions actions;
     private final PanelGrid grid;
     private final Stage stage;
+    private final CompletableFuture<Boolean> classical;
     private CompletableFuture<Boolean> startupImage = CompletableFuture.completedFuture(false);
     private CompletableFuture<Boolean> startupModel = CompletableFuture.completedFuture(false);
 
@@ -79,18 +91,20 @@ public final class Workbench {
         models = new ModelService(state, notifier);
         exporter = new Exporter(state, notifier);
         actions = new WorkbenchActions(state, masks, images, models, exporter, notifier, prefs, perf);
-
         PanelImages rendered = new PanelImages(state, perf);
         grid = new PanelGrid(state, rendered, masks);
         grid.setId("panel-grid");
+        grid.visibleProperty().bind(state.imageProperty().isNotNull());
         Label overlay = new Label();
         overlay.getStyleClass().add("debug-overlay");
         overlay.visibleProperty().bind(state.debugTimingsProperty());
         state.results().addListener((MapChangeListener<String, MethodResult>) c -> {
             if (state.debugTimingsProperty().get()) overlay.setText(perf.summary());
         });
-        StackPane center = new StackPane(grid, overlay);
+        StackPane panels = new StackPane(grid, new StartupView(state, actions), overlay);
         StackPane.setAlignment(overlay, Pos.BOTTOM_LEFT);
+        VBox.setVgrow(panels, Priority.ALWAYS);
+        VBox center = new VBox(new DifferenceScaleView(state), panels);
         SplitPane split = new SplitPane(center, new InspectorView(actions));
         split.setDividerPositions(prefs.dividerPosition());
         SplitPane.setResizableWithParent(split.getItems().get(1), false);
@@ -98,18 +112,24 @@ public final class Workbench {
         root.setTop(new VBox(new MenuBarView(actions), new ToolBarView(actions)));
         root.setBottom(new StatusBarView(state));
         root.getStyleClass().add("workbench");
-
-        Scene scene = new Scene(root, 1500, 940);
+        // The start-up splash's scene is kept (swapping scenes would resize a shown window).
+        Scene scene = stage.getScene();
+        if (scene == null) {
+            scene = new Scene(root, 1500, 940);
+            stage.setScene(scene);
+        } else {
+            scene.setRoot(root);
+        }
         scene.getStylesheets().add(Objects.requireNonNull(Workbench.class.getResource("workbench.css")).toExternalForm());
         installKeys(scene);
         installDragAndDrop(scene);
         actions.attach(stage, grid, dialogs);
         notifier.setOwner(stage);
-        stage.setTitle("MAE Restoration Workbench");
-        stage.setScene(scene);
-        prefs.restoreWindow(stage);
-        state.imagePathProperty().addListener((o, a, p) ->
-                stage.setTitle((p == null ? "" : p.getFileName() + " — ") + "MAE Restoration Workbench"));
+        if (!stage.isShowing()) placeWindow(stage, prefs);
+        stage.titleProperty().bind(Bindings.createStringBinding(() -> {
+            Path p = state.getImagePath();
+            return (p == null ? "" : p.getFileName() + " — ") + TITLE;
+        }, state.imagePathProperty()));
         stage.setOnHidden(e -> {
             prefs.saveWindow(stage);
             prefs.saveDividerPosition(split.getDividerPositions()[0]);
@@ -117,7 +137,62 @@ public final class Workbench {
             if (perf.samples("mae") > 0) System.err.println("[mae-perf] summary\n" + perf.summary());
             close();
         });
-        state.methods().setAll(Methods.classical());
+        // OpenCV's natives load on the first availability check: seconds of a blocked window on a slow disk.
+        classical = CompletableFuture.supplyAsync(() -> {
+            List<RestorationMethod> methods = Methods.classical();
+            methods.forEach(RestorationMethod::availability);
+            return methods;
+        }).thenApplyAsync(methods -> state.methods().addAll(methods), Platform::runLater);
+    }
+
+    /**
+     * Shows the window at once with a splash, then builds the workbench on the next frame and starts it: the
+     * styles, panels and native libraries take seconds on a slow machine, which used to be a blank window.
+     */
+    public static void launch(Stage stage, List<String> args) {
+        Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet());
+        stage.setTitle(TITLE);
+        stage.setScene(new Scene(StartupView.splash(), 1500, 940, StartupView.SPLASH_FILL));
+        placeWindow(stage, new AppPreferences());
+        stage.show();
+        // Build once the splash has been drawn at the window's final size (the window manager may resize
+        // or maximise it after it shows): a few frames after the last resize, at most about a second.
+        new AnimationTimer() {
+            private int frames, sinceResize;
+            private double w, h;
+
+            @Override
+            public void handle(long now) {
+                if (stage.getWidth() != w || stage.getHeight() != h) {
+                    w = stage.getWidth();
+                    h = stage.getHeight();
+                    sinceResize = 0;
+                }
+                if (++sinceResize < 3 && ++frames < 60) return;
+                stop();
+                Platform.runLater(() -> new Workbench(stage).startUp(args));
+            }
+        }.start();
+    }
+
+    /**
+     * The remembered size and place, wholly on the screen; maximised where that fills the screen anyway (a
+     * 1024x700 display), so the window's frame does not hang off it. The size is set again once shown: JavaFX 21 under some window
+     * managers (openbox here) ignores a size set before showing and opens at 200x200 (JDK-8316423, fixed in 22).
+     */
+    private static void placeWindow(Stage stage, AppPreferences prefs) {
+        prefs.restoreWindow(stage);
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        double w = stage.getWidth(), h = stage.getHeight();
+        if (w >= screen.getWidth() && h >= screen.getHeight()) stage.setMaximized(true);
+        // Wholly on the screen (a place remembered from a bigger monitor may leave it hanging off an edge).
+        stage.setX(Math.max(screen.getMinX(), Math.min(stage.getX(), screen.getMaxX() - w)));
+        stage.setY(Math.max(screen.getMinY(), Math.min(stage.getY(), screen.getMaxY() - h)));
+        stage.addEventHandler(WindowEvent.WINDOW_SHOWN, e -> {
+            if (stage.isMaximized()) return;
+            stage.setWidth(w);
+            stage.setHeight(h);
+        });
     }
 
     /** Loads the model and the first image: a path given on the command line, else the default sample. */
@@ -126,12 +201,22 @@ public final class Workbench {
                 ? MaeModel.defaultModelPath() : prefs.modelPath();
         startupModel = models.load(model, state.deviceProperty().get());
         Path first = args.isEmpty() ? defaultSample() : Path.of(args.get(0));
-        if (first != null) startupImage = images.open(first, STARTUP_MASK);
-        else state.statusProperty().set("Open an image (Ctrl+O), drop one here, or pick a sample (Ctrl+G)");
+        // After the classical methods are in, so the first image is restored by all of them at once.
+        if (first != null) {
+            state.loadingProperty().set("Opening " + first.getFileName() + "…");
+            startupImage = classical.thenCompose(ok -> actions.open(first, STARTUP_MASK));
+        }
+        // else the start-up view says how to open one
     }
 
-    static Path defaultSample() {
-        List<Assets.Sample> samples = Assets.samples();
+    private Path defaultSample() {
+        List<Assets.Sample> samples;
+        try {
+            samples = Assets.samples();
+        } catch (IOException e) {
+            notifier.error("Sample catalogue unreadable", e.getMessage());
+            return null;
+        }
         return samples.stream().map(Assets.Sample::file).filter(f -> f.getFileName().toString().equals(DEFAULT_SAMPLE))
                 .findFirst().orElse(samples.isEmpty() ? null : samples.get(0).file());
     }
@@ -163,7 +248,7 @@ public final class Workbench {
             if (ok) {
                 Path p = files.get(0).toPath();
                 if (p.getFileName().toString().toLowerCase().endsWith(".onnx")) models.load(p, state.deviceProperty().get());
-                else actions.open(p);
+                else actions.open(p); // a folder opens its first image
             }
             e.setDropCompleted(ok);
             e.consume();

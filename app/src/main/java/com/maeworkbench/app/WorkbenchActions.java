@@ -1,6 +1,7 @@
 package com.maeworkbench.app;
 
 import com.maeworkbench.io.ImageFiles;
+import com.maeworkbench.app.service.AppLog;
 import com.maeworkbench.app.service.Exporter;
 import com.maeworkbench.app.service.ImageService;
 import com.maeworkbench.app.service.MaskController;
@@ -8,16 +9,20 @@ import com.maeworkbench.app.service.ModelService;
 import com.maeworkbench.app.service.PerfLog;
 import com.maeworkbench.app.state.ViewMode;
 import com.maeworkbench.app.state.WorkbenchState;
-import com.maeworkbench.app.view.ComparisonSheet;
+import com.maeworkbench.app.view.LogDialog;
 import com.maeworkbench.app.view.ModelInfoDialog;
 import com.maeworkbench.app.view.PanelGrid;
 import com.maeworkbench.app.view.SampleGallery;
+import com.maeworkbench.app.view.TextDialog;
 import com.maeworkbench.image.FloatImage;
 import com.maeworkbench.mae.Device;
 import com.maeworkbench.mae.MaeModel;
+import javafx.application.Platform;
 import javafx.stage.FileChooser.ExtensionFilter;
 import javafx.stage.Stage;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -70,12 +75,54 @@ public final class WorkbenchActions {
     // --- images
     public void openDialog() {
         Path f = dialogs.openFile("Open image", List.of(new ExtensionFilter("Images and DICOM", IMAGE_EXTENSIONS),
-                new ExtensionFilter("All files", "*.*")), openedFolder());
-        if (f != null) open(f);
+                new ExtensionFilter("All files", "*.*")), dialogFolder());
+        if (f != null) {
+            remember(f);
+            open(f);
+        }
     }
 
-    public CompletableFuture<Boolean> open(Path file) {
-        return images.open(file, null);
+    public void openFolderDialog() {
+        Path dir = dialogs.folder("Open the first image of a folder", dialogFolder());
+        if (dir != null) {
+            remember(dir);
+            open(dir);
+        }
+    }
+
+    /** Opens an image file, or a folder's first image; a folder without one says so and keeps the image shown. */
+    public CompletableFuture<Boolean> open(Path path) {
+        return open(path, null);
+    }
+
+    /** As {@link #open(Path)}, with the mask {@code maskSpec} (null: random patches with the generator's settings). */
+    CompletableFuture<Boolean> open(Path path, String maskSpec) {
+        if (!Files.isDirectory(path)) return openFile(path, maskSpec);
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return ImageFolder.first(path);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }).handleAsync((first, failure) -> {
+            if (failure != null) {
+                notifier.error("Cannot open folder", path + ": " + rootCause(failure));
+                return done(false);
+            }
+            if (first.isEmpty()) {
+                notifier.error("Cannot open folder", path + ": no image or DICOM file in it");
+                return done(false);
+            }
+            return openFile(first.get().file(), maskSpec).thenApply(ok -> {
+                if (ok) notifier.info("Opened " + first.get().file().getFileName(), first.get().note());
+                return ok;
+            });
+        }, Platform::runLater).thenCompose(f -> f);
+    }
+
+    private CompletableFuture<Boolean> openFile(Path file, String maskSpec) {
+        if (state.getImage() == null) state.loadingProperty().set("Opening " + file.getFileName() + "…");
+        return images.open(file, maskSpec).whenComplete((ok, e) -> state.loadingProperty().set(null));
     }
 
     public List<Path> recentFiles() {
@@ -83,57 +130,85 @@ public final class WorkbenchActions {
     }
 
     public void showSamples() {
-        SampleGallery.show(stage, Assets.samples(), s -> open(s.file()));
+        try {
+            SampleGallery.show(stage, Assets.samples(), s -> open(s.file()));
+        } catch (IOException e) {
+            notifier.error("Sample catalogue unreadable", e.getMessage());
+        }
     }
 
     // --- masks
     public CompletableFuture<Boolean> loadMask() {
         if (state.getImage() == null) return done(false);
-        Path f = dialogs.openFile("Load mask (white = missing)", List.of(new ExtensionFilter("Images", IMAGE_EXTENSIONS)), openedFolder());
-        return f == null ? done(false) : images.loadMask(f, masks);
+        Path f = dialogs.openFile("Load mask (white = missing)", List.of(new ExtensionFilter("Images", IMAGE_EXTENSIONS)), dialogFolder());
+        if (f == null) return done(false);
+        remember(f);
+        return images.loadMask(f, masks);
     }
 
     public CompletableFuture<Boolean> saveMask() {
         if (state.getMask() == null) return done(false);
         Path f = saveChooser("Save mask", "-mask.png", new ExtensionFilter("PNG", "*.png"));
-        return f == null ? done(false) : exporter.exportMask(f);
+        return f == null ? done(false) : confirmSaved("Mask saved", f, exporter.exportMask(f));
     }
 
     // --- export
     public CompletableFuture<Boolean> exportRestored() {
         if (state.results().isEmpty()) return done(false);
-        Path dir = dialogs.folder("Export restored images into folder");
+        Path dir = dialogs.folder("Export restored images into folder", dialogFolder());
         if (dir == null) return done(false);
+        remember(dir);
         List<Path> existing = exporter.restoredTargets(dir).values().stream().filter(Files::exists).toList();
         if (!existing.isEmpty() && !dialogs.confirm("Replace " + existing.size() + " existing file(s)?",
-                String.join("\n", existing.stream().map(p -> p.getFileName().toString()).toList()))) {
+                String.join("\n", existing.stream().map(p -> p.toAbsolutePath().toString()).toList()))) {
             return done(false);
         }
-        return exporter.exportRestored(dir);
+        return confirmSaved("Restored images saved", dir, exporter.exportRestored(dir));
     }
 
     public CompletableFuture<Boolean> exportSheet() {
         if (state.getImage() == null) return done(false);
         Path f = saveChooser("Export comparison sheet", "-comparison.png", new ExtensionFilter("PNG", "*.png"));
-        if (f == null) return done(false);
-        FloatImage sheet = ComparisonSheet.render(state, grid);
-        return exporter.exportSheet(sheet, f);
+        return f == null ? done(false) : confirmSaved("Comparison sheet saved", f, exporter.exportSheet(f));
     }
 
     public CompletableFuture<Boolean> exportMetrics() {
         if (state.results().isEmpty()) return done(false);
         Path f = saveChooser("Export metrics", "-metrics.csv", new ExtensionFilter("CSV", "*.csv"), new ExtensionFilter("JSON", "*.json"));
-        return f == null ? done(false) : exporter.exportMetrics(f);
+        return f == null ? done(false) : confirmSaved("Metrics saved", f, exporter.exportMetrics(f));
+    }
+
+    /** Once {@code write} succeeds: a confirmation with the full path and "Show in folder". */
+    private CompletableFuture<Boolean> confirmSaved(String title, Path target, CompletableFuture<Boolean> write) {
+        return write.thenApply(ok -> {
+            if (ok) notifier.saved(title, target);
+            return ok;
+        });
     }
 
     private Path saveChooser(String title, String suffix, ExtensionFilter... filters) {
         Path opened = state.getImagePath();
-        return dialogs.saveFile(title, opened == null ? null : ImageFiles.stem(opened) + suffix, openedFolder(), List.of(filters));
+        Path f = dialogs.saveFile(title, opened == null ? null : ImageFiles.stem(opened) + suffix, dialogFolder(), List.of(filters));
+        if (f != null) remember(f);
+        return f;
     }
 
-    private Path openedFolder() {
+    /** Where file dialogs open: the folder the last one was answered in, else the opened image's. */
+    private Path dialogFolder() {
+        Path last = prefs.lastFolder();
+        if (last != null) return last;
         Path opened = state.getImagePath();
-        return opened == null ? null : opened.getParent();
+        return opened == null ? null : opened.toAbsolutePath().getParent();
+    }
+
+    private void remember(Path chosen) {
+        Path folder = Files.isDirectory(chosen) ? chosen : chosen.toAbsolutePath().getParent();
+        if (folder != null) prefs.saveLastFolder(folder);
+    }
+
+    private static String rootCause(Throwable t) {
+        while (t.getCause() != null) t = t.getCause();
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 
     private static CompletableFuture<Boolean> done(boolean value) {
@@ -189,8 +264,14 @@ public final class WorkbenchActions {
         state.viewModeProperty().set(state.viewModeProperty().get() == ViewMode.DIFFERENCE ? ViewMode.IMAGE : ViewMode.DIFFERENCE);
     }
 
+    /** Help → Show log: the end of the log file (its last 256 KiB), with its path. */
+    public void showLog() {
+        String where = AppLog.currentFile().map(f -> "Log file: " + f).orElse("No log file");
+        LogDialog.show(stage, where, AppLog.tail(256 << 10));
+    }
+
     public void showTimings() {
-        notifier.info("Live update timings", perf.summary());
+        TextDialog.show(stage, "Live update timings", perf.summary());
         System.err.println("[mae-perf] summary\n" + perf.summary());
     }
 }

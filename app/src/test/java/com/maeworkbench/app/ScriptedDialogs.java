@@ -15,30 +15,38 @@ final class ScriptedDialogs implements Dialogs {
     final List<String> asked = new ArrayList<>();
     /** The initial file names the save dialogs proposed. */
     final List<String> proposedNames = new ArrayList<>();
+    /** The folder each dialog opened in (null where it had none). */
+    final List<Path> initialFolders = new ArrayList<>();
+    /** The texts of the confirmations asked. */
+    final List<String> confirmTexts = new ArrayList<>();
     boolean confirmAnswer = true;
 
     @Override
     public Path openFile(String title, List<ExtensionFilter> filters, Path initialFolder) {
         asked.add(title);
+        initialFolders.add(initialFolder);
         return files.poll();
     }
 
     @Override
     public Path saveFile(String title, String initialName, Path initialFolder, List<ExtensionFilter> filters) {
         asked.add(title);
+        initialFolders.add(initialFolder);
         proposedNames.add(initialName);
         return files.poll();
     }
 
     @Override
-    public Path folder(String title) {
+    public Path folder(String title, Path initialFolder) {
         asked.add(title);
+        initialFolders.add(initialFolder);
         return files.poll();
     }
 
     @Override
     public boolean confirm(String header, String text) {
         asked.add(header);
+        confirmTexts.add(text);
         return confirmAnswer;
     }
 }

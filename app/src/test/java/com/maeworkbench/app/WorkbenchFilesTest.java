@@ -5,7 +5,6 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.maeworkbench.app.state.MethodResult;
 import com.maeworkbench.app.state.WorkbenchState;
-import com.maeworkbench.app.view.ComparisonSheet;
 import com.maeworkbench.image.FloatImage;
 import com.maeworkbench.io.ImageFiles;
 import com.maeworkbench.io.MaskFiles;
@@ -13,6 +12,10 @@ import com.maeworkbench.mae.MaeMethod;
 import com.maeworkbench.mask.Mask;
 import com.maeworkbench.method.RestorationMethod;
 import com.maeworkbench.metric.Metrics;
+import com.maeworkbench.report.MetricsCsv;
+import com.maeworkbench.report.MetricsReport;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -136,6 +139,39 @@ class WorkbenchFilesTest {
     }
 
     @Test
+    void foldersOpenTheirFirstImageOrTheirDicomSeriesOrSayWhyNot(@TempDir Path dir) throws Exception {
+        waitMeasured(png16);
+        Path images = Files.createDirectory(dir.resolve("images"));
+        Files.copy(tiff16, images.resolve("a-scan.tif"));
+        Files.copy(png16, images.resolve("b-scan.png"));
+        Files.writeString(images.resolve("0-readme.txt"), "not an image");
+        dialogs.files.add(images);
+        fx(() -> {
+            workbench.actions().openFolderDialog();
+            return null;
+        });
+        waitMeasured(images.resolve("a-scan.tif"));
+        assertEquals(images, new AppPreferences().lastFolder(), "the folder chosen is remembered for the next dialog");
+
+        // A DICOM series wins over the first file by name, and says which slice it is.
+        Path series = Files.createDirectory(dir.resolve("series"));
+        Files.copy(TestAssets.sample("ct-small.dcm"), series.resolve("IM0001"));
+        Files.copy(png16, series.resolve("a-preview.png"));
+        assertTrue(run(() -> workbench.actions().open(series)));
+        assertEquals(series.resolve("IM0001"), fx(() -> state().getImagePath()));
+        assertTrue(fx(() -> state().statusProperty().get()).contains("slice 1 of 1 of the folder's DICOM series"), fx(() -> state().statusProperty().get()));
+
+        // Nothing to open: one clear message naming the folder, and the image stays.
+        Path empty = Files.createDirectory(dir.resolve("empty"));
+        Files.writeString(empty.resolve("notes.txt"), "no pictures here");
+        FloatImage shown = fx(() -> state().getImage());
+        assertFalse(run(() -> workbench.actions().open(empty)));
+        String last = fx(() -> state().notifications().get(state().notifications().size() - 1));
+        assertEquals("ERROR Cannot open folder: " + empty + ": no image or DICOM file in it", last);
+        assertTrue(fx(() -> state().getImage()) == shown, "the image stays");
+    }
+
+    @Test
     void restoredImagesKeepSizeBitDepthAndContainer(@TempDir Path out) throws Exception {
         waitMeasured(png16);
         dialogs.files.add(out);
@@ -155,6 +191,8 @@ class WorkbenchFilesTest {
         dialogs.files.add(out);
         assertFalse(run(() -> workbench.actions().exportRestored()));
         assertTrue(dialogs.asked.stream().anyMatch(q -> q.startsWith("Replace ")), dialogs.asked.toString());
+        String question = dialogs.confirmTexts.get(dialogs.confirmTexts.size() - 1);
+        assertTrue(question.contains(out.resolve("scan16-mae.tif").toAbsolutePath().toString()), "full paths: " + question);
         assertEquals(before.keySet(), contents(out).keySet());
         before.forEach((p, bytes) -> assertArrayEquals(bytes, read(p), p + " unchanged"));
     }
@@ -184,6 +222,8 @@ class WorkbenchFilesTest {
         dialogs.files.add(maskFile);
         assertTrue(run(() -> workbench.actions().saveMask()));
         assertTrue(MaskFiles.read(maskFile, shown.width(), shown.height()).sameContent(shown), "saved mask reads back");
+        assertEquals("Mask saved: " + maskFile.toAbsolutePath(), fx(() -> state().notifications().get(state().notifications().size() - 1)),
+                "the confirmation gives the full path");
         fx(() -> {
             workbench.actions().masks().clear();
             return null;
@@ -192,6 +232,10 @@ class WorkbenchFilesTest {
         assertTrue(run(() -> workbench.actions().loadMask()));
         assertTrue(fx(() -> state().getMask().sameContent(shown)), "loaded mask replaces the cleared one");
         waitMeasured(png16);
+        waitFor("every method measured on the loaded mask", () -> {
+            var rs = state().results().values();
+            return rs.stream().allMatch(r -> r.metrics() != null) && rs.stream().mapToLong(MethodResult::requestSeq).distinct().count() == 1;
+        });
 
         Path sheet = out.resolve("sheet.png");
         dialogs.files.add(sheet);
@@ -206,46 +250,53 @@ class WorkbenchFilesTest {
         dialogs.files.add(json);
         assertTrue(run(() -> workbench.actions().exportMetrics()));
         assertEquals(List.of("scan16-mask.png", "scan16-comparison.png", "scan16-metrics.csv", "scan16-metrics.csv"), dialogs.proposedNames);
+        // Every dialog after the first opens where the previous one was answered.
+        assertEquals(List.of(out, out, out, out), dialogs.initialFolders.subList(1, dialogs.initialFolders.size()));
 
-        List<String> lines = Files.readAllLines(csv);
-        List<String> header = List.of(lines.get(0).split(","));
-        assertEquals(metrics.size(), lines.size() - 1, "one row per method: " + lines);
-        for (String line : lines.subList(1, lines.size())) {
-            String[] cells = line.split(",");
-            Metrics m = metrics.get(cells[header.indexOf("method")]);
-            assertEquals(m.psnrMasked(), Double.parseDouble(cells[header.indexOf("psnr_masked_db")]), 1e-4, line);
-            assertEquals(m.psnrFull(), Double.parseDouble(cells[header.indexOf("psnr_full_db")]), 1e-4, line);
-            assertEquals(m.ssim(), Double.parseDouble(cells[header.indexOf("ssim_masked")]), 1e-4, line);
-            assertEquals(m.millis(), Double.parseDouble(cells[header.indexOf("runtime_ms")]), 0.05, line);
+        List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().get().parse(Files.newBufferedReader(csv)).getRecords();
+        assertEquals(MetricsCsv.HEADER, rows.get(0).getParser().getHeaderNames(), "the CLI's results.csv columns");
+        assertEquals(metrics.size(), rows.size(), "one row per method: " + rows);
+        for (CSVRecord row : rows) {
+            Metrics m = metrics.get(row.get("method"));
+            assertEquals(png16.toString(), row.get("image"));
+            assertEquals(m.psnrMasked(), Double.parseDouble(row.get("psnr_masked")), 1e-3, row.toString());
+            assertEquals(m.psnrMaskedBitDepth(), Double.parseDouble(row.get("psnr_masked_bitdepth")), 1e-3, row.toString());
+            assertEquals(m.psnrFull(), Double.parseDouble(row.get("psnr_full")), 1e-3, row.toString());
+            assertEquals(m.ssim(), Double.parseDouble(row.get("ssim")), 1e-4, row.toString());
+            assertEquals(m.millis(), Double.parseDouble(row.get("millis")), 0.05, row.toString());
+            assertEquals(64, row.get("model_sha256").length(), "the MAE ran: its model's SHA-256");
+            assertFalse(row.get("rank").isEmpty(), "every result answers the same mask: ranked");
         }
         JsonObject root = JsonParser.parseString(Files.readString(json)).getAsJsonObject();
-        assertEquals(png16.toString(), root.get("image").getAsString());
-        assertEquals(metrics.size(), root.getAsJsonArray("methods").size());
-        for (JsonElement e : root.getAsJsonArray("methods")) {
+        assertEquals(MetricsReport.SCHEMA, root.get("schema").getAsString(), "the CLI's metrics.json schema");
+        assertEquals(png16.toString(), root.getAsJsonObject("image").get("path").getAsString());
+        assertEquals(16, root.getAsJsonObject("image").get("bit_depth").getAsInt());
+        assertEquals("PNG", root.getAsJsonObject("image").getAsJsonObject("source").get("format").getAsString());
+        assertEquals(shown.count(), root.getAsJsonObject("mask").get("masked_pixels").getAsInt());
+        JsonObject model = root.getAsJsonObject("provenance").getAsJsonObject("model");
+        assertEquals(fx(() -> state().modelInfoProperty().get().version()), model.get("version").getAsString());
+        assertEquals(metrics.size(), root.getAsJsonArray("results").size());
+        for (JsonElement e : root.getAsJsonArray("results")) {
             JsonObject o = e.getAsJsonObject();
-            Metrics m = metrics.get(o.get("id").getAsString());
-            assertEquals(m.psnrMasked(), o.get("psnr_masked_db").getAsDouble(), 1e-4, o.toString());
-            assertEquals(m.psnrFull(), o.get("psnr_full_db").getAsDouble(), 1e-4, o.toString());
-            assertEquals(m.ssim(), o.get("ssim_masked").getAsDouble(), 1e-4, o.toString());
-            assertEquals(m.millis(), o.get("runtime_ms").getAsDouble(), 0.05, o.toString());
+            Metrics m = metrics.get(o.get("method").getAsString());
+            assertEquals(m.psnrMasked(), o.get("psnr_masked").getAsDouble(), 1e-4, o.toString());
+            assertEquals(m.psnrFull(), o.get("psnr_full").getAsDouble(), 1e-4, o.toString());
+            assertEquals(m.ssim(), o.get("ssim").getAsDouble(), 1e-5, o.toString());
+            assertEquals(m.millis(), o.get("millis").getAsDouble(), 0.05, o.toString());
         }
         assertNoTempFiles(out);
     }
 
-    /** The stamp is the only text in its red: its pixels must be there, in the band below the panels. */
+    /** The core's sheet: the stamp's banner (its red, #B3261E) at the top and at the bottom, drawn whole (ComparisonSheetTest). */
     private static void assertStamped(FloatImage sheet) {
-        assertEquals("AI reconstruction — not for diagnostic use", ComparisonSheet.STAMP);
-        int w = sheet.width(), h = sheet.height(), inBand = 0;
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                int i = y * w + x;
-                float r = sheet.plane(0)[i], g = sheet.plane(1)[i], b = sheet.plane(2)[i];
-                if (r < 0.8f || r - g < 0.3f || r - b < 0.3f) continue;
-                assertTrue(y > h - 70, "stamp red only at the bottom, found at (" + x + "," + y + ")");
-                inBand++;
-            }
+        int w = sheet.width(), h = sheet.height(), top = 0, bottom = 0;
+        for (int i = 0; i < sheet.pixels(); i++) {
+            int r = Math.round(sheet.plane(0)[i] * 255), g = Math.round(sheet.plane(1)[i] * 255), b = Math.round(sheet.plane(2)[i] * 255);
+            if (r != 0xB3 || g != 0x26 || b != 0x1E) continue;
+            if (i / w < h / 3) top++;
+            else if (i / w > 2 * h / 3) bottom++;
         }
-        assertTrue(inBand > 200, "the stamp is drawn (" + inBand + " stamp pixels)");
+        assertTrue(top > 10_000 && bottom > 10_000, "the stamp's banners are drawn: " + top + " and " + bottom + " pixels");
     }
 
     @Test
@@ -268,7 +319,7 @@ class WorkbenchFilesTest {
         Files.writeString(csv, "old contents that are longer than nothing at all\n".repeat(400));
         dialogs.files.add(csv);
         assertTrue(run(() -> workbench.actions().exportMetrics()));
-        assertTrue(Files.readString(csv).startsWith("image,mask_ratio,method,") && !Files.readString(csv).contains("old contents"));
+        assertTrue(Files.readString(csv).startsWith(String.join(",", MetricsCsv.HEADER)) && !Files.readString(csv).contains("old contents"));
         dialogs.files.add(out.resolve("missing-folder/m.csv"));
         assertFalse(run(() -> workbench.actions().exportMetrics()));
         dialogs.files.add(out.resolve("sheet.jpg"));

@@ -1,6 +1,7 @@
 package com.maeworkbench.app;
 
 import com.maeworkbench.app.state.MethodResult;
+import com.maeworkbench.app.state.MethodTiming;
 import com.maeworkbench.app.state.Tool;
 import com.maeworkbench.app.state.WorkbenchState;
 import com.maeworkbench.app.view.ImagePanel;
@@ -9,7 +10,6 @@ import com.maeworkbench.mae.MaeMethod;
 import com.maeworkbench.mask.Mask;
 import com.maeworkbench.method.RestorationMethod;
 import javafx.geometry.Point2D;
-import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
@@ -31,6 +31,8 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -93,8 +95,8 @@ class WorkbenchUiTest {
 
         Mask before = fx(() -> state().getMask().copy());
         FloatImage maeBefore = fx(() -> state().results().get("mae").image());
-        String maeLabelBefore = fx(() -> label(robot, "#metrics-mae").getText());
-        String bilinearLabelBefore = fx(() -> label(robot, "#metrics-bilinear").getText());
+        List<String> maeLabelBefore = facts("mae");
+        List<String> bilinearLabelBefore = facts("bilinear");
         long maeSeqBefore = fx(() -> state().results().get("mae").requestSeq());
 
         // A horizontal brush stroke across the middle of the masked panel, in image coordinates.
@@ -106,8 +108,19 @@ class WorkbenchUiTest {
         });
         ImagePanel masked = fx(() -> workbench.grid().panel(WorkbenchState.MASKED).orElseThrow());
         Point2D a = fx(() -> masked.imageToScreen(x0, y)), b = fx(() -> masked.imageToScreen(x1, y));
+        waitFor("a valid ranking", () -> state().comparableProperty().get());
+        assertNotNull(fx(() -> state().bestMethodProperty().get()), "a winner once every panel has numbers for the mask");
+        for (RestorationMethod m : fx(() -> List.copyOf(state().methods()))) {
+            String badge = fx(() -> workbench.grid().panel(m.id()).orElseThrow().badge());
+            assertTrue(badge != null && badge.matches("#\\d+ of \\d+"), m.id() + " shows its rank: " + badge);
+        }
         robot.moveTo(a).press(MouseButton.PRIMARY);
-        for (int i = 1; i <= 10; i++) robot.moveTo(a.add(b.subtract(a).multiply(i / 10.0)));
+        for (int i = 1; i <= 5; i++) robot.moveTo(a.add(b.subtract(a).multiply(i / 10.0)));
+        // Mid-drag every panel's numbers belong to the previous mask: marked stale, and no winner named.
+        assertNull(fx(() -> state().bestMethodProperty().get()), "no winner mid-drag");
+        assertEquals("stale", fx(() -> workbench.grid().panel("bilinear").orElseThrow().badge()));
+        assertEquals("stale", fx(() -> workbench.grid().panel("mae").orElseThrow().badge()));
+        for (int i = 6; i <= 10; i++) robot.moveTo(a.add(b.subtract(a).multiply(i / 10.0)));
         robot.release(MouseButton.PRIMARY);
 
         waitFor("MAE result for the stroke", () -> state().results().get("mae").requestSeq() > maeSeqBefore && allMeasured());
@@ -127,14 +140,39 @@ class WorkbenchUiTest {
         }
         assertTrue(changed > 0, "the stroke changed the mask");
         assertNotEquals(maeBefore, fx(() -> state().results().get("mae").image()), "the MAE panel got a new image");
-        waitFor("MAE label update", () -> !label(robot, "#metrics-mae").getText().equals(maeLabelBefore));
-        waitFor("bilinear label update", () -> !label(robot, "#metrics-bilinear").getText().equals(bilinearLabelBefore));
+        waitFor("MAE label update", () -> !quality(facts("mae")).equals(quality(maeLabelBefore)));
+        // The full run and the update after the edit are told apart, never one beside another method's full run.
+        MethodTiming maeTiming = fx(() -> state().timings().get("mae"));
+        assertTrue(maeTiming.fullRunMillis() > 0 && maeTiming.lastUpdateMillis() > 0, maeTiming.toString());
+        waitFor("MAE timings shown", () -> facts("mae").stream().anyMatch(f -> f.startsWith("full run "))
+                && facts("mae").stream().anyMatch(f -> f.startsWith("last update ")));
+        waitFor("bilinear label update", () -> !quality(facts("bilinear")).equals(quality(bilinearLabelBefore)));
+
+        // Holding Space shows the original in every panel, and every panel says so.
+        robot.press(KeyCode.SPACE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(fx(() -> workbench.stage().getScene().lookup("#original-badge-mae").isVisible()), "Original (Space) badge");
+        assertEquals("Original (Space)", fx(() -> ((javafx.scene.control.Label) workbench.stage().getScene().lookup("#original-badge-mae")).getText()));
+        robot.release(KeyCode.SPACE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(fx(() -> workbench.stage().getScene().lookup("#original-badge-mae").isVisible()));
+
+        // Strokes painted on the original show there while the pointer is over it.
+        ImagePanel original = fx(() -> workbench.grid().panel(WorkbenchState.ORIGINAL).orElseThrow());
+        javafx.scene.Node hint = fx(() -> original.lookup("#mask-hint"));
+        robot.moveTo(fx(() -> original.imageToScreen(10, 10)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(fx(hint::isVisible), "the mask shows on the original under the pointer");
+        robot.moveTo(b);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(fx(hint::isVisible), "and the original is untouched otherwise");
 
         long seqAfterStroke = fx(() -> state().results().get("mae").requestSeq());
         robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
         waitFor("undo", () -> state().getMask().sameContent(before));
         waitFor("results after undo", () -> state().results().get("mae").requestSeq() > seqAfterStroke && allMeasured());
-        assertEquals(quality(maeLabelBefore), quality(fx(() -> label(robot, "#metrics-mae").getText())), "undo restores the MAE numbers");
+        waitFor("MAE numbers current", () -> state().isCurrent(state().results().get("mae")));
+        assertEquals(quality(maeLabelBefore), quality(facts("mae")), "undo restores the MAE numbers");
     }
 
     @Test
@@ -151,12 +189,14 @@ class WorkbenchUiTest {
         assertTrue(robot.lookup(".notification-bar").tryQuery().isPresent(), "a notification popup is showing");
     }
 
-    /** The PSNR and SSIM part of a metrics label (the runtime differs from run to run). */
-    private static String quality(String metricsLabel) {
-        return metricsLabel.substring(0, metricsLabel.lastIndexOf('·'));
+    /** A panel's header facts (from any thread, the FX thread included). */
+    private List<String> facts(String panel) throws Exception {
+        Callable<List<String>> read = () -> workbench.grid().panel(panel).orElseThrow().facts();
+        return javafx.application.Platform.isFxApplicationThread() ? read.call() : fx(read);
     }
 
-    private static Label label(FxRobot robot, String query) {
-        return robot.lookup(query).queryAs(Label.class);
+    /** The PSNR and SSIM fact of a panel's header (the runtimes differ from run to run). */
+    private static String quality(List<String> facts) {
+        return facts.stream().filter(f -> f.startsWith("in mask: PSNR")).findFirst().orElse("no numbers in " + facts);
     }
 }

@@ -17,7 +17,7 @@ final class CommonOptions {
     @Option(names = "--model", paramLabel = "ONNX", description = "MAE model following assets/README.md (default: the bundled assets/model/mae.onnx).")
     Path model;
 
-    @Option(names = "--max-pixels", paramLabel = "N", description = "Refuse images larger than this many pixels (default: 100000000).")
+    @Option(names = "--max-pixels", paramLabel = "N", description = "Refuse images larger than this many pixels (default: ${DEFAULT-VALUE}).")
     long maxPixels = ImageFiles.DEFAULT_MAX_PIXELS;
 
     @Option(names = "--verbose", description = "Print stack traces for errors.")

@@ -5,7 +5,12 @@ import com.maeworkbench.io.ImageFileException;
 import com.maeworkbench.io.ImageFiles;
 import com.maeworkbench.mask.Mask;
 import com.maeworkbench.mask.MaskSpec;
+import com.maeworkbench.metric.MaskCoverage;
 import com.maeworkbench.method.RestorationMethod;
+import com.maeworkbench.report.EvaluationSummary;
+import com.maeworkbench.report.MetricsCsv;
+import com.maeworkbench.report.MetricsReport;
+import com.maeworkbench.report.Provenance;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,12 +49,14 @@ final class EvaluateCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
-        List<MaskSpec> specs = maskSpecs.stream().map(MaskSpec::parse).toList();
+        List<MaskSpec> specs = RestoreCli.usage(spec, () -> maskSpecs.stream().map(MaskSpec::parse).toList());
+        List<String> methodIds = RestoreCli.usage(spec, () -> MethodSet.parse(run.methods));
         List<String> images = listImages(imageDirs);
-        List<Summary.Row> rows = new ArrayList<>();
+        List<MetricsReport> reports = new ArrayList<>();
         boolean partial;
-        try (MethodSet set = MethodSet.open(run.methods, common, err)) {
+        try (MethodSet set = MethodSet.open(methodIds, common, err)) {
             partial = set.skippedRequested();
+            Provenance provenance = set.provenance();
             for (String name : images) {
                 FloatImage original;
                 try {
@@ -62,18 +69,24 @@ final class EvaluateCommand implements Callable<Integer> {
                 }
                 for (MaskSpec maskSpec : specs) {
                     Mask mask = maskSpec.generate(original.width(), original.height());
+                    List<MetricsReport.Result> results = new ArrayList<>();
                     for (RestorationMethod method : set.methods()) {
-                        Timed r = Timed.run(method, original, mask);
-                        rows.add(new Summary.Row(name, maskSpec.toString(), method.id(), r.metrics()));
+                        results.add(new MetricsReport.Result(method.id(), method.displayName(), null, Timed.run(method, original, mask).metrics()));
                     }
+                    MetricsReport report = MetricsReport.of(provenance, name, original, maskSpec.toString(), MaskCoverage.of(mask), results);
+                    if (report.flagged()) {
+                        err.println("warning: " + name + " " + maskSpec + ": " + report.warning());
+                        err.flush();
+                    }
+                    reports.add(report);
                 }
                 stdout.printf(Locale.ROOT, "%s: %d masks x %d methods%n", name, specs.size(), set.methods().size());
                 stdout.flush();
             }
         }
         Files.createDirectories(run.out);
-        TextFiles.writeAtomically(run.out.resolve("results.csv"), Summary.csv(rows));
-        String summary = Summary.markdown(rows);
+        TextFiles.writeAtomically(run.out.resolve("results.csv"), MetricsCsv.toCsv(reports));
+        String summary = EvaluationSummary.markdown(reports);
         TextFiles.writeAtomically(run.out.resolve("summary.md"), summary);
         stdout.print(summary);
         stdout.flush();

@@ -4,6 +4,7 @@ import com.maeworkbench.io.ImageFileException;
 import com.maeworkbench.io.MaskFiles;
 import com.maeworkbench.mask.Mask;
 import com.maeworkbench.mask.MaskSpec;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -18,8 +19,15 @@ final class MaskOption {
     @Option(names = "--mask-file", paramLabel = "PNG", required = true, description = "Mask image, white = missing, same size as the image.")
     Path file;
 
+    private MaskSpec parsed;
+
+    /** Parses the recipe before any work, so a malformed one is a usage error. */
+    void parse(CommandSpec command) {
+        if (spec != null) parsed = RestoreCli.usage(command, () -> MaskSpec.parse(spec));
+    }
+
     Mask resolve(int width, int height) throws ImageFileException {
-        return spec != null ? MaskSpec.parse(spec).generate(width, height) : MaskFiles.read(file, width, height);
+        return parsed != null ? parsed.generate(width, height) : MaskFiles.read(file, width, height);
     }
 
     String describe() {

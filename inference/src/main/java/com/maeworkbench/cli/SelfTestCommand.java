@@ -1,9 +1,9 @@
 package com.maeworkbench.cli;
 
-import com.maeworkbench.io.ReportFormat;
 import com.maeworkbench.image.FloatImage;
 import com.maeworkbench.mask.Mask;
 import com.maeworkbench.mask.MaskShapes;
+import com.maeworkbench.report.ReportText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -43,7 +43,7 @@ final class SelfTestCommand implements Callable<Integer> {
                 boolean finite = Double.isFinite(r.metrics().psnrMasked());
                 ok &= finite;
                 out.printf(Locale.ROOT, "%-10s %s  %7.1f ms  PSNR(mask) %s dB%n", method.id(), finite ? "ok  " : "FAIL",
-                        r.metrics().millis(), ReportFormat.csvNumber(r.metrics().psnrMasked(), 2));
+                        r.metrics().millis(), ReportText.number(r.metrics().psnrMasked(), 2));
             }
         }
         out.println(ok ? "self-test passed" : "self-test FAILED");

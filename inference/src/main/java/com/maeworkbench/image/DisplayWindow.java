@@ -9,10 +9,6 @@ public record DisplayWindow(double low, double high) {
         if (!(high > low)) throw new IllegalArgumentException("window high " + high + " must exceed low " + low);
     }
 
-    public static DisplayWindow centerWidth(double center, double width) {
-        return new DisplayWindow(center - width / 2, center + width / 2);
-    }
-
     public double center() {
         return (low + high) / 2;
     }

@@ -2,10 +2,12 @@ package com.maeworkbench.io;
 
 import com.maeworkbench.image.FloatImage;
 import com.maeworkbench.image.SourceInfo;
+import com.maeworkbench.io.dicom.DicomImage;
 
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
+import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.FileImageInputStream;
@@ -13,6 +15,7 @@ import javax.imageio.stream.FileImageOutputStream;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.ImageOutputStream;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBuffer;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,7 +32,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Reads PNG, JPEG, TIFF, BMP, PNM and uncompressed DICOM into a {@link FloatImage}, and writes PNG or TIFF.
+ * Reads PNG, JPEG, TIFF, BMP, PNM and DICOM into a {@link FloatImage}, and writes PNG or TIFF.
  * The format is recognised by content, never by extension. Every failure is one {@link ImageFileException}.
  */
 public final class ImageFiles {
@@ -58,7 +61,7 @@ public final class ImageFiles {
                     || startsWith(h, n, 'I', 'I', 43, 0) || startsWith(h, n, 'M', 'M', 0, 43)) return TIFF;
             if (startsWith(h, n, 'B', 'M')) return BMP;
             if (n >= 3 && h[0] == 'P' && h[1] >= '1' && h[1] <= '7' && Character.isWhitespace(h[2])) return PNM;
-            if (DicomReader.looksLikeDataset(h, n)) return DICOM;
+            if (DicomImage.looksLikeDataset(h, n)) return DICOM;
             return null;
         }
 
@@ -71,9 +74,19 @@ public final class ImageFiles {
 
     /** Reads the first image (page, frame) of a file, refusing images of more than {@code maxPixels} pixels. */
     public static FloatImage read(Path path, long maxPixels) throws ImageFileException {
+        return read(path, 0, maxPixels);
+    }
+
+    /**
+     * Reads frame {@code frame} (0-based) of a file: any frame of a multi-frame DICOM, frame 0 of every other
+     * format. To read several frames of one DICOM file, open it once with {@link DicomImage#open}.
+     */
+    public static FloatImage read(Path path, int frame, long maxPixels) throws ImageFileException {
         Format format = detect(path);
+        if (format == Format.DICOM) return DicomImage.open(path, maxPixels).frame(frame);
+        if (frame != 0) throw new ImageFileException(path, "frame " + frame + " does not exist (" + format.name() + " files are read as one frame)");
         try {
-            return format == Format.DICOM ? DicomReader.read(path, maxPixels) : readImageIO(path, format, maxPixels);
+            return readImageIO(path, format, maxPixels);
         } catch (ImageFileException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
@@ -81,6 +94,15 @@ public final class ImageFiles {
             throw new ImageFileException(path, "corrupt " + format.name() + " data (" + describe(e) + ")", e);
         } catch (OutOfMemoryError e) {
             throw new ImageFileException(path, "not enough memory to decode the image (raise -Xmx or use a smaller image)");
+        }
+    }
+
+    /** Whether the file's content is DICOM (false for unreadable or other files). */
+    public static boolean isDicom(Path path) {
+        try {
+            return detect(path) == Format.DICOM;
+        } catch (ImageFileException e) {
+            return false;
         }
     }
 
@@ -103,13 +125,20 @@ public final class ImageFiles {
     }
 
     private static FloatImage readImageIO(Path path, Format format, long maxPixels) throws IOException {
-        // TwelveMonkeys registers ahead of the JDK's readers, so the first one is the most capable.
-        ImageReader reader = ImageIO.getImageReadersByFormatName(format.imageIoName).next();
+        ImageReader reader = reader(format);
         List<String> warnings = new ArrayList<>();
         reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
         try (ImageInputStream in = new FileImageInputStream(path.toFile())) {
             reader.setInput(in, true, true);
             checkSize(path, reader.getWidth(0), reader.getHeight(0), maxPixels);
+            if (format == Format.TIFF && floatSamples(reader)) {
+                // TwelveMonkeys 3.13.1 clamps float samples to [0,1]; the JDK's TIFF reader keeps their values.
+                reader.dispose();
+                reader = jdkReader(format);
+                reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
+                in.seek(0);
+                reader.setInput(in, true, true);
+            }
             if (format == Format.PNG) PngChunks.verify(path);
             BufferedImage image;
             try {
@@ -128,8 +157,36 @@ public final class ImageFiles {
         }
     }
 
+    /**
+     * TwelveMonkeys' reader for the format: the most capable, and the one the tests pin down. Looked up by
+     * vendor, since jai-imageio-core (which JPEG 2000 brings) registers TIFF and PNM readers ahead of it.
+     */
+    private static ImageReader reader(Format format) {
+        ImageReader first = null;
+        for (Iterator<ImageReader> it = ImageIO.getImageReadersByFormatName(format.imageIoName); it.hasNext(); ) {
+            ImageReader reader = it.next();
+            if (reader.getClass().getName().startsWith("com.twelvemonkeys.")) return reader;
+            if (first == null) first = reader;
+        }
+        return first;
+    }
+
+    private static boolean floatSamples(ImageReader reader) throws IOException {
+        ImageTypeSpecifier type = reader.getRawImageType(0);
+        int data = type == null ? DataBuffer.TYPE_UNDEFINED : type.getSampleModel().getDataType();
+        return data == DataBuffer.TYPE_FLOAT || data == DataBuffer.TYPE_DOUBLE;
+    }
+
+    private static ImageReader jdkReader(Format format) {
+        for (Iterator<ImageReader> it = ImageIO.getImageReadersByFormatName(format.imageIoName); it.hasNext(); ) {
+            ImageReader reader = it.next();
+            if (reader.getClass().getModule() == ImageIO.class.getModule()) return reader;
+        }
+        throw new IllegalStateException("the JDK has no " + format.imageIoName + " reader");
+    }
+
     /** Refuses a declared size before anything proportional to it is allocated. */
-    static void checkSize(Path path, long width, long height, long maxPixels) throws ImageFileException {
+    public static void checkSize(Path path, long width, long height, long maxPixels) throws ImageFileException {
         if (width <= 0 || height <= 0) throw new ImageFileException(path, "invalid image size " + width + "x" + height);
         long pixels = width * height;
         long limit = Math.min(maxPixels, Integer.MAX_VALUE - 8); // a plane is one Java array
@@ -161,7 +218,7 @@ public final class ImageFiles {
     }
 
     /** The innermost message of a failure, without class names or stack traces. */
-    static String describe(Throwable e) {
+    public static String describe(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) root = root.getCause();
         String message = root.getMessage();

@@ -34,7 +34,39 @@ final class Rasters {
             for (int c = 0; c < colours; c++) planes[c] = band(raster, c, 1f / ((1 << bits) - 1));
             return image(raster, planes, bits, cm.hasAlpha());
         }
+        int type = raster.getTransferType(), space = cm.getColorSpace().getType();
+        boolean deep = type == DataBuffer.TYPE_FLOAT || type == DataBuffer.TYPE_DOUBLE || type == DataBuffer.TYPE_INT && bits > 16;
+        if (deep && (colours == 1 || colours == 3 && space == ColorSpace.TYPE_RGB)) return fromRange(raster, colours, cm.hasAlpha(), type);
         return fromRgb(image, colours == 1, cm.hasAlpha());
+    }
+
+    /**
+     * Float and 32-bit integer samples (e.g. float TIFF): the real values, normalised by their range over all
+     * channels, which the calibration keeps so readouts show them. The colour model's sRGB path would squeeze
+     * them through 8 bits (0.5 became 188, 0..1000 all 255).
+     */
+    private static FloatImage fromRange(Raster raster, int colours, boolean alpha, int type) {
+        int w = raster.getWidth(), h = raster.getHeight();
+        double[][] values = new double[colours][];
+        double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
+        for (int c = 0; c < colours; c++) {
+            values[c] = raster.getSamples(raster.getMinX(), raster.getMinY(), w, h, c, new double[w * h]);
+            for (double v : values[c]) {
+                if (!Double.isFinite(v)) throw new IllegalArgumentException("float samples hold NaN or infinite values");
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+            }
+        }
+        double range = max > min ? max - min : 1;
+        float[][] planes = new float[colours][w * h];
+        for (int c = 0; c < colours; c++) for (int i = 0; i < w * h; i++) planes[c][i] = (float) ((values[c][i] - min) / range);
+        String kind = type == DataBuffer.TYPE_INT ? "32-bit integer" : "floating-point";
+        return new FloatImage(w, h, planes, 16, DisplayWindow.FULL, new Calibration(range, min, ""),
+                new SourceInfo("", 0, 1, alpha, List.of(kind + " values " + number(min) + ".." + number(max) + " normalised by their range to 0..1")));
+    }
+
+    private static String number(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : String.format(java.util.Locale.ROOT, "%.6g", v);
     }
 
     /** Gray or RGB component samples of 1-16 equal bits that can be taken as they are. */

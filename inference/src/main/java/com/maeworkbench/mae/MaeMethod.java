@@ -96,7 +96,7 @@ public final class MaeMethod implements RestorationMethod, AutoCloseable {
 
     @Override
     public FloatImage restore(FloatImage image, Mask mask) {
-        checkSizes(image, mask);
+        mask.requireSize(image.width(), image.height());
         return compute(image, mask, new Region(0, 0, image.width(), image.height()), null, IntensityRange.of(image, mask), Map.of(), null);
     }
 
@@ -108,7 +108,7 @@ public final class MaeMethod implements RestorationMethod, AutoCloseable {
      * Falls back to a full restore when {@code previous} does not fit or the intensity window moved.
      */
     public FloatImage restore(FloatImage image, Mask mask, Region dirty, FloatImage previous) {
-        checkSizes(image, mask);
+        mask.requireSize(image.width(), image.height());
         IntensityRange range = IntensityRange.of(image, mask);
         Region whole = new Region(0, 0, image.width(), image.height());
         if (dirty == null || previous == null || previous.width() != image.width() || previous.height() != image.height()
@@ -247,13 +247,6 @@ public final class MaeMethod implements RestorationMethod, AutoCloseable {
     private MaeModel model() {
         if (model == null) throw new IllegalStateException("MAE unavailable: " + availability.reason());
         return model;
-    }
-
-    private static void checkSizes(FloatImage image, Mask mask) {
-        if (!mask.sameSize(image.width(), image.height())) {
-            throw new IllegalArgumentException("mask " + mask.width() + "x" + mask.height() + " does not match image "
-                    + image.width() + "x" + image.height());
-        }
     }
 
     @Override

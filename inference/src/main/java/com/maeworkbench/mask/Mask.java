@@ -51,6 +51,13 @@ public record Mask(int width, int height, boolean[] missing) {
         return width == w && height == h;
     }
 
+    /** The one size check of every method and metric: {@link IllegalArgumentException} naming both sizes. */
+    public void requireSize(int imageWidth, int imageHeight) {
+        if (!sameSize(imageWidth, imageHeight)) {
+            throw new IllegalArgumentException("mask " + width + "x" + height + " does not match image " + imageWidth + "x" + imageHeight);
+        }
+    }
+
     public boolean sameContent(Mask other) {
         return width == other.width && height == other.height && Arrays.equals(missing, other.missing);
     }

@@ -33,10 +33,6 @@ public record Region(int x, int y, int width, int height) {
         return x1 > x0 && y1 > y0 ? new Region(x0, y0, x1 - x0, y1 - y0) : EMPTY;
     }
 
-    public boolean intersects(Region o) {
-        return !isEmpty() && !o.isEmpty() && x < o.right() && o.x < right() && y < o.bottom() && o.y < bottom();
-    }
-
     /** Bounding box of the masked pixels, or {@link #EMPTY}. */
     public static Region bounds(Mask mask) {
         int w = mask.width(), h = mask.height();

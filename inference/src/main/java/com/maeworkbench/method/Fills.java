@@ -15,13 +15,6 @@ final class Fills {
     private Fills() {
     }
 
-    static void requireSameSize(FloatImage image, Mask mask) {
-        if (!mask.sameSize(image.width(), image.height())) {
-            throw new IllegalArgumentException("mask " + mask.width() + "x" + mask.height()
-                    + " does not match image " + image.width() + "x" + image.height());
-        }
-    }
-
     /** Throws if the calling thread was interrupted, so a UI can abandon stale work. Consumes the flag. */
     static void checkCancelled() {
         if (Thread.interrupted()) throw new CancellationException("restoration cancelled");
@@ -32,7 +25,7 @@ final class Fills {
      * input) and a fully masked image ({@link #NO_DATA_FILL} everywhere). Returns null otherwise.
      */
     static FloatImage trivialResult(FloatImage image, Mask mask) {
-        requireSameSize(image, mask);
+        mask.requireSize(image.width(), image.height());
         int count = mask.count();
         if (count == 0) return image.copy();
         if (count < image.pixels()) return null;

@@ -27,7 +27,7 @@ final class RegionUpdate {
     /** The contract of {@link RestorationMethod#restore(FloatImage, Mask, Region, FloatImage)} for a method of bounded reach. */
     static FloatImage restore(RestorationMethod method, ToIntFunction<MaskGeometry> reachOf, FloatImage image, Mask mask,
                               Region dirty, FloatImage previous) {
-        Fills.requireSameSize(image, mask);
+        mask.requireSize(image.width(), image.height());
         if (previous == null || dirty == null || previous.width() != image.width() || previous.height() != image.height()
                 || previous.channels() != image.channels()) {
             return method.restore(image, mask);

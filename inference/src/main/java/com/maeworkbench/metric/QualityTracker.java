@@ -14,6 +14,7 @@ public final class QualityTracker {
 
     private FloatImage original;
     private float[] originalLuma;
+    private double low, range;
     private float[] restoredLuma;
     private float[] map;
 
@@ -22,21 +23,24 @@ public final class QualityTracker {
         if (restored.width() != w || restored.height() != h || restored.channels() != original.channels() || !mask.sameSize(w, h)) {
             return Quality.measure(original, restored, mask, millis); // its checks name the mismatch
         }
-        float[] luma = restored.luma();
-        Region changed;
         if (original != this.original) {
             this.original = original;
             originalLuma = original.luma();
+            low = Quality.low(original);
+            range = Quality.dynamicRange(original);
             map = new float[w * h];
-            changed = new Region(0, 0, w, h);
-        } else {
-            changed = differing(restoredLuma, luma, w).grow(Quality.ssimReach(), w, h);
+            restoredLuma = null;
         }
-        Quality.ssimMap(originalLuma, luma, w, h, changed, map);
-        restoredLuma = luma;
         boolean[] region = mask.missing();
-        return new Metrics(Quality.psnr(original, restored, region), Quality.psnr(original, restored, null),
-                Quality.mean(map, region), millis);
+        double ssim = Double.NaN;
+        if (range > 0) { // a flat original has no SSIM (Quality.measure: NaN)
+            float[] luma = restored.luma();
+            Region changed = restoredLuma == null ? new Region(0, 0, w, h) : differing(restoredLuma, luma, w).grow(Quality.ssimReach(), w, h);
+            Quality.ssimMap(originalLuma, luma, w, h, low, range, changed, map);
+            restoredLuma = luma;
+            ssim = Quality.mean(map, region);
+        }
+        return Quality.metrics(original, restored, region, range, ssim, millis, MaskCoverage.of(mask));
     }
 
     /** Bounding box of the pixels where two planes differ. */

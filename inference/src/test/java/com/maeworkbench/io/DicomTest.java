@@ -98,7 +98,7 @@ class DicomTest {
         short[] stored = {-2048, -1, 0, 2047};
         ByteBuffer pixels = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
         for (short s : stored) pixels.putShort((short) (0xA000 | (s & 0x0FFF))); // junk above HighBit must be ignored
-        byte[] file = new DicomBuilder(DicomReader.EXPLICIT_LE)
+        byte[] file = new DicomBuilder("1.2.840.10008.1.2.1")
                 .text(0x00080060, "CS", "MR")
                 .sequenceWithUs(0x00081140, 0x00280010, 1, 0x00280011, 1) // Rows/Columns inside a sequence are not the image's
                 .us(0x00280002, 1).text(0x00280004, "CS", "MONOCHROME1")
@@ -141,18 +141,33 @@ class DicomTest {
     }
 
     @Test
-    void compressedTransferSyntaxesAreNamed() {
-        assertEquals("JPEG2000.dcm: unsupported DICOM transfer syntax 1.2.840.10008.1.2.4.91 (JPEG 2000)",
-                failure(resource("JPEG2000.dcm")));
-        assertEquals("MR_small_RLE.dcm: unsupported DICOM transfer syntax 1.2.840.10008.1.2.5 (RLE lossless)",
-                failure(resource("MR_small_RLE.dcm")));
-        assertEquals("image_dfl.dcm: unsupported DICOM transfer syntax 1.2.840.10008.1.2.1.99 (deflated explicit VR little endian)",
-                failure(resource("image_dfl.dcm")));
+    void compressedMrDecodesLikeTheUncompressedOne() throws IOException {
+        FloatImage plain = read(resource("MR_small.dcm"));
+        for (String name : new String[]{"MR_small_RLE.dcm"}) {
+            FloatImage image = read(resource(name));
+            assertEquals(java.util.List.of("decoded from RLE lossless", "signed values offset by 32768 so level 0 is the most negative (-32768)"),
+                    image.source().transforms());
+            for (int i = 0; i < plain.pixels(); i++) assertEquals(plain.plane(0)[i], image.plane(0)[i], name);
+        }
+        FloatImage j2k = read(resource("JPEG2000.dcm"));
+        assertEquals("decoded from JPEG 2000 (lossy: values differ from the acquired ones)", j2k.source().transforms().get(0));
+        FloatImage deflated = read(resource("image_dfl.dcm"));
+        assertEquals(213, raw(deflated, 0, 0), 1e-3); // pydicom pixel_array[0, 0]
+    }
+
+    @Test
+    void sourceInfoSaysWhatWasDone() throws IOException {
+        FloatImage ct = read(resource("CT_small.dcm"));
+        assertEquals("DICOM", ct.source().format());
+        assertEquals(0, ct.source().frame());
+        assertEquals(1, ct.source().frames());
+        assertEquals(java.util.List.of("signed values offset by 32768 so level 0 is the most negative (-32768)",
+                "rescaled to HU = 1 x stored - 1024"), ct.source().transforms());
     }
 
     @Test
     void hugeRowsAndColumnsAreRefusedBeforeReadingPixels() throws IOException {
-        byte[] header = new DicomBuilder(DicomReader.EXPLICIT_LE)
+        byte[] header = new DicomBuilder("1.2.840.10008.1.2.1")
                 .us(0x00280010, 65535).us(0x00280011, 65535).us(0x00280100, 16)
                 .pixels(new byte[16]).build();
         Path file = Files.write(dir.resolve("huge.dcm"), header);
@@ -162,7 +177,7 @@ class DicomTest {
 
     @Test
     void nonImageDicom() throws IOException {
-        byte[] plan = new DicomBuilder(DicomReader.EXPLICIT_LE).text(0x00080060, "CS", "RTPLAN").build();
+        byte[] plan = new DicomBuilder("1.2.840.10008.1.2.1").text(0x00080060, "CS", "RTPLAN").build();
         assertEquals("plan.dcm: DICOM file has no pixel data", failure(Files.write(dir.resolve("plan.dcm"), plan)));
     }
 }

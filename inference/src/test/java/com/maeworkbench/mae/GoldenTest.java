@@ -1,5 +1,7 @@
 package com.maeworkbench.mae;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -10,8 +12,6 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -38,23 +38,23 @@ class GoldenTest {
     @ParameterizedTest(name = "{0} model, {3} visible")
     @MethodSource("cases")
     void matchesPyTorch(String label, Path modelFile, Path goldenDir, String name) throws IOException {
-        String golden = Files.readString(goldenDir.resolve("golden.json"));
+        JsonObject golden = JsonParser.parseString(Files.readString(goldenDir.resolve("golden.json"))).getAsJsonObject();
         try (MaeModel model = Fixtures.open(modelFile)) {
             ModelInfo info = model.info();
             int s = info.imageSize();
-            assertEquals(number(golden, "image_size"), s);
-            assertEquals(number(golden, "patch_size"), info.patchSize());
-            Matcher maskInput = Pattern.compile("\"mask_input\"\\s*:\\s*\"(\\w+)\"").matcher(golden);
-            assertEquals(maskInput.find() ? maskInput.group(1) : "mask", info.maskInput().inputName(), "mask_input in golden.json");
+            assertEquals(golden.get("image_size").getAsInt(), s);
+            assertEquals(golden.get("patch_size").getAsInt(), info.patchSize());
+            String maskInput = golden.has("mask_input") ? golden.get("mask_input").getAsString() : "mask";
+            assertEquals(maskInput, info.maskInput().inputName(), "mask_input in golden.json");
             float[] image = floats(goldenDir, "golden-" + name + "-image.f32", 3 * s * s);
             float[] mask = floats(goldenDir, "golden-" + name + "-mask.f32", info.maskLength());
             float[] expected = floats(goldenDir, "golden-" + name + "-output.f32", 3 * s * s);
-            assertEquals(number(golden, "\"" + name + "\""), visiblePatches(info, mask), "visible patches of case " + name);
+            assertEquals(golden.getAsJsonObject("visible_patches").get(name).getAsInt(), visiblePatches(info, mask), "visible patches of case " + name);
 
             float[] actual = model.runTile(image, mask);
             double maxError = 0;
             for (int i = 0; i < expected.length; i++) maxError = Math.max(maxError, Math.abs(actual[i] - expected[i]));
-            double tolerance = Double.parseDouble(value(golden, "tolerance"));
+            double tolerance = golden.get("tolerance").getAsDouble();
             assertTrue(maxError <= tolerance, label + " " + name + ": max abs error " + maxError + " > " + tolerance);
         }
     }
@@ -80,17 +80,5 @@ class GoldenTest {
         float[] values = new float[count];
         bytes.asFloatBuffer().get(values);
         return values;
-    }
-
-    private static int number(String golden, String key) {
-        return Integer.parseInt(value(golden, key));
-    }
-
-    /** The scalar after {@code key:} in golden.json (keys given with or without quotes). */
-    private static String value(String golden, String key) {
-        String quoted = key.startsWith("\"") ? key : "\"" + key + "\"";
-        Matcher m = Pattern.compile(Pattern.quote(quoted) + "\\s*:\\s*([-0-9.eE]+)").matcher(golden);
-        assertTrue(m.find(), key + " missing in golden.json");
-        return m.group(1);
     }
 }

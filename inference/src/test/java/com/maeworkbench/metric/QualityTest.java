@@ -91,24 +91,89 @@ class QualityTest {
         for (int i = 0; i < q.length; i++) if (mask.missing()[i]) q[i] = 0.5f;
         FloatImage restored = FloatImage.of(32, 32, 8, q);
         Metrics m = Quality.measure(original, restored, mask, 12.5);
-        assertEquals(Quality.psnr(p, q, mask.missing()), m.psnrMasked(), 1e-12);
+        double range = Quality.dynamicRange(original);
+        assertEquals(Quality.psnr(p, q, mask.missing()), m.psnrMaskedBitDepth(), 1e-12);
+        assertEquals(Quality.psnr(p, q, mask.missing()) + 20 * Math.log10(range), m.psnrMasked(), 1e-9);
         // the full-image MSE is the masked one diluted by 64 / 1024 pixels: +10 log10(16) dB
         assertEquals(m.psnrMasked() + 10 * Math.log10(16), m.psnrFull(), 1e-6);
-        assertEquals(Quality.ssim(p, q, 32, 32, mask.missing()), m.ssim(), 1e-12);
+        assertEquals(Quality.ssim(original, restored, mask.missing()), m.ssim(), 1e-12);
         assertTrue(m.ssim() < 1);
         assertEquals(12.5, m.millis());
+
+        assertFalse(m.flagged());
+        assertNull(m.warning());
 
         Metrics none = Quality.measure(original, original.copy(), Mask.empty(32, 32), 0);
         assertTrue(Double.isNaN(none.psnrMasked()) && Double.isNaN(none.ssim()));
         assertEquals(Double.POSITIVE_INFINITY, none.psnrFull());
+        assertTrue(none.flagged(), "an empty mask measures nothing");
         assertThrows(IllegalArgumentException.class, () -> Quality.measure(original, restored, Mask.empty(31, 32), 0));
     }
 
     @Test
-    void colourSsimIsComputedOnLuma() {
+    void colourSsimIsComputedOnLumaScaledByTheReferencesRange() {
         FloatImage a = FloatImage.of(20, 20, 8, randomPlane(20, 20, 5), randomPlane(20, 20, 6), randomPlane(20, 20, 7));
         FloatImage b = FloatImage.of(20, 20, 8, randomPlane(20, 20, 8), randomPlane(20, 20, 9), randomPlane(20, 20, 10));
-        assertEquals(Quality.ssim(a.luma(), b.luma(), 20, 20, null), Quality.ssim(a, b, null), 1e-12);
+        double low = Double.MAX_VALUE, high = -Double.MAX_VALUE;
+        for (float[] p : a.planes()) for (float v : p) { low = Math.min(low, v); high = Math.max(high, v); }
+        float[] la = a.luma().clone(), lb = b.luma().clone();
+        for (int i = 0; i < la.length; i++) {
+            la[i] = (float) ((la[i] - low) / (high - low));
+            lb[i] = (float) ((lb[i] - low) / (high - low));
+        }
+        assertEquals(Quality.ssim(la, lb, 20, 20, null), Quality.ssim(a, b, null), 1e-6);
+    }
+
+    @Test
+    void psnrPeakIsTheOriginalsDynamicRange() {
+        // original spans 0.10 .. 0.35 (range 0.25); errors 0, 0.05 at the masked pixel 1 and 3:
+        // MSE over the mask = (0.05^2 + 0.05^2) / 2 = 0.0025, bit-depth PSNR = 10 log10(1 / 0.0025) = 26.0206 dB,
+        // range PSNR = 10 log10(0.25^2 / 0.0025) = 13.9794 dB
+        FloatImage original = FloatImage.of(4, 1, 16, new float[]{0.10f, 0.20f, 0.35f, 0.30f});
+        FloatImage restored = FloatImage.of(4, 1, 16, new float[]{0.10f, 0.25f, 0.35f, 0.25f});
+        Mask mask = new Mask(4, 1, new boolean[]{false, true, false, true});
+        Metrics m = Quality.measure(original, restored, mask, 0);
+        assertEquals(0.25, m.peak(), 1e-6);
+        assertEquals(26.0206, m.psnrMaskedBitDepth(), 1e-3);
+        assertEquals(13.9794, m.psnrMasked(), 1e-3);
+        assertEquals(13.9794 + 10 * Math.log10(2), m.psnrFull(), 1e-3, "the full image spreads the same SSE over 4 pixels instead of 2");
+        assertEquals(m.psnrMasked(), Quality.psnr(original, restored, mask.missing(), 0.25), 1e-4);
+    }
+
+    @Test
+    void rangeScoresDoNotDependOnHowTheValuesAreStored() {
+        // The same picture stored at 1/16 of the scale with an offset (a 12-bit image in a 16-bit container,
+        // a signed DICOM shifted by half the range) scores the same PSNR and SSIM; only the bit-depth PSNR moves.
+        float[] p = randomPlane(48, 40, 11), q = p.clone();
+        Mask mask = MaskShapes.rect(48, 40, 10, 8, 20, 16);
+        for (int i = 0; i < q.length; i++) if (mask.missing()[i]) q[i] = 0.5f;
+        Metrics full = Quality.measure(FloatImage.of(48, 40, 8, p), FloatImage.of(48, 40, 8, q), mask, 0);
+        float[] ps = p.clone(), qs = q.clone();
+        for (int i = 0; i < p.length; i++) {
+            ps[i] = 0.3f + p[i] / 16;
+            qs[i] = 0.3f + q[i] / 16;
+        }
+        Metrics scaled = Quality.measure(FloatImage.of(48, 40, 16, ps), FloatImage.of(48, 40, 16, qs), mask, 0);
+        assertEquals(full.psnrMasked(), scaled.psnrMasked(), 1e-3);
+        assertEquals(full.psnrFull(), scaled.psnrFull(), 1e-3);
+        assertEquals(full.ssim(), scaled.ssim(), 1e-4);
+        assertEquals(full.psnrMaskedBitDepth() + 20 * Math.log10(16), scaled.psnrMaskedBitDepth(), 1e-3, "errors 16 times smaller on the container scale");
+    }
+
+    @Test
+    void aFlatOriginalHasNoRangeScoresAndIsFlagged() {
+        float[] flat = new float[16 * 16];
+        java.util.Arrays.fill(flat, 0.4f);
+        float[] other = flat.clone();
+        other[17] = 0.5f;
+        Mask mask = MaskShapes.rect(16, 16, 0, 0, 4, 4);
+        Metrics m = Quality.measure(FloatImage.of(16, 16, 8, flat), FloatImage.of(16, 16, 8, other), mask, 0);
+        assertEquals(0, m.peak());
+        assertTrue(Double.isNaN(m.psnrMasked()) && Double.isNaN(m.psnrFull()) && Double.isNaN(m.ssim()), m.toString());
+        assertEquals(10 * Math.log10(16 / 0.01), m.psnrMaskedBitDepth(), 1e-3, "the bit-depth PSNR is still given");
+        assertTrue(m.flagged());
+        assertTrue(m.warning().contains("flat"), m.warning());
+        assertFalse(m.coverage().flagged());
     }
 
     private static float[] randomPlane(int w, int h, long seed) {

@@ -3,15 +3,22 @@ package com.maeworkbench.app.service;
 import com.maeworkbench.app.Notifier;
 import com.maeworkbench.app.state.MethodResult;
 import com.maeworkbench.app.state.WorkbenchState;
+import com.maeworkbench.image.DisplayWindow;
 import com.maeworkbench.image.FloatImage;
+import com.maeworkbench.io.AtomicFiles;
 import com.maeworkbench.io.ImageFileException;
 import com.maeworkbench.io.ImageFiles;
-import com.maeworkbench.io.AtomicFiles;
-import com.maeworkbench.io.ReportFormat;
 import com.maeworkbench.io.MaskFiles;
+import com.maeworkbench.mae.ExecutionChoice;
 import com.maeworkbench.mae.ModelInfo;
 import com.maeworkbench.mask.Mask;
-import com.maeworkbench.metric.Metrics;
+import com.maeworkbench.method.RestorationMethod;
+import com.maeworkbench.metric.MaskCoverage;
+import com.maeworkbench.report.ComparisonSheet;
+import com.maeworkbench.report.MetricsCsv;
+import com.maeworkbench.report.MetricsJson;
+import com.maeworkbench.report.MetricsReport;
+import com.maeworkbench.report.Provenance;
 import javafx.application.Platform;
 
 import java.io.IOException;
@@ -28,10 +35,14 @@ import java.util.concurrent.Executors;
 
 /**
  * Writes results: restored images (same size and bit depth as the input, in its container where that
- * holds the depth: {@link ImageFiles#resultExtension}, as the CLI), the mask, the comparison
- * sheet and the metrics. Every file is written atomically, and nothing ever replaces the opened image.
+ * holds the depth: {@link ImageFiles#resultExtension}, as the CLI), the mask, the comparison sheet and the
+ * metrics, the last two through the core's report module, so they say what the CLI's say. Every file is
+ * written atomically, and nothing ever replaces the opened image.
  */
 public final class Exporter implements AutoCloseable {
+
+    /** How the app's masks are described in reports: painted and generated masks are edited freely. */
+    static final String MASK_DESCRIPTION = "drawn in the workbench";
 
     private final WorkbenchState state;
     private final Notifier notifier;
@@ -80,65 +91,56 @@ public final class Exporter implements AutoCloseable {
         });
     }
 
-    /** Writes an already rendered sheet (RGB, 8-bit) as PNG. */
-    public CompletableFuture<Boolean> exportSheet(FloatImage sheet, Path file) {
+    /** The comparison sheet of what the panels show now (the core's renderer), as PNG. */
+    public CompletableFuture<Boolean> exportSheet(Path file) {
+        Snapshot shown = snapshot();
         return run("Export comparison sheet", () -> {
             guard(file);
-            ImageFiles.write(sheet, file);
+            ImageFiles.write(ComparisonSheet.render(shown.report(), shown.image, shown.mask, shown.window, shown.restored), file);
             return "comparison sheet written to " + file.getFileName();
         });
     }
 
-    /** Metrics as CSV or JSON, chosen by the file's extension. */
+    /** Metrics as CSV or JSON, chosen by the file's extension: the CLI's results.csv and metrics.json schema. */
     public CompletableFuture<Boolean> exportMetrics(Path file) {
         boolean json = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
-        String text = json ? metricsJson() : metricsCsv();
+        Snapshot shown = snapshot();
         return run("Export metrics", () -> {
             guard(file);
-            AtomicFiles.writeString(file, text);
+            MetricsReport report = shown.report();
+            AtomicFiles.writeString(file, json ? MetricsJson.toJson(report) : MetricsCsv.toCsv(List.of(report)));
             return "metrics written to " + file.getFileName();
         });
     }
 
-    private List<MethodResult> measured() {
-        List<MethodResult> out = new ArrayList<>();
-        for (var m : state.methods()) {
+    /**
+     * What the panels show now, read on the FX thread: every method with a result, in panel order, with the mask
+     * edit it answers (results of different edits are not ranked; one not measured yet says so), and the MAE's
+     * model when it is among them.
+     */
+    private record Snapshot(List<MetricsReport.Result> results, ModelInfo model, ExecutionChoice execution, Path path,
+                            FloatImage image, Mask mask, DisplayWindow window, List<FloatImage> restored) {
+
+        /** Built on the export thread: the provenance hashes the model file. */
+        MetricsReport report() {
+            Provenance provenance = model == null ? Provenance.collect(null, null) : Provenance.collect(model, execution);
+            return MetricsReport.of(provenance, path == null ? null : path.toString(), image, MASK_DESCRIPTION, MaskCoverage.of(mask), results);
+        }
+    }
+
+    private Snapshot snapshot() {
+        List<MetricsReport.Result> results = new ArrayList<>();
+        List<FloatImage> restored = new ArrayList<>();
+        for (RestorationMethod m : state.methods()) {
             MethodResult r = state.results().get(m.id());
-            if (r != null && r.metrics() != null) out.add(r);
+            if (r != null && r.image() != null) {
+                results.add(new MetricsReport.Result(m.id(), m.displayName(), null, r.metrics(), r.requestSeq()));
+                restored.add(r.image());
+            }
         }
-        return out;
-    }
-
-    String metricsCsv() {
-        StringBuilder sb = new StringBuilder("image,mask_ratio,method,psnr_masked_db,psnr_full_db,ssim_masked,runtime_ms\n");
-        String image = state.getImagePath() == null ? "" : state.getImagePath().getFileName().toString();
-        double ratio = state.getMask() == null ? Double.NaN : state.getMask().ratio();
-        for (MethodResult r : measured()) {
-            Metrics m = r.metrics();
-            sb.append(String.format(Locale.ROOT, "%s,%.4f,%s,%s,%s,%s,%.1f%n", ReportFormat.csvField(image), ratio, r.methodId(),
-                    ReportFormat.csvNumber(m.psnrMasked(), 4), ReportFormat.csvNumber(m.psnrFull(), 4), ReportFormat.csvNumber(m.ssim(), 4), m.millis()));
-        }
-        return sb.toString();
-    }
-
-    String metricsJson() {
-        StringBuilder sb = new StringBuilder("{\n");
-        sb.append("  \"image\": ").append(ReportFormat.jsonString(state.getImagePath() == null ? "" : state.getImagePath().toString())).append(",\n");
-        sb.append(String.format(Locale.ROOT, "  \"mask_ratio\": %.4f,%n", state.getMask() == null ? 0 : state.getMask().ratio()));
-        ModelInfo info = state.modelInfoProperty().get();
-        if (info != null) {
-            sb.append("  \"model\": {\"name\": ").append(ReportFormat.jsonString(info.name())).append(", \"version\": ")
-                    .append(ReportFormat.jsonString(info.version())).append("},\n");
-        }
-        sb.append("  \"note\": \"AI reconstruction - not for diagnostic use\",\n  \"methods\": [\n");
-        List<MethodResult> rs = measured();
-        for (int i = 0; i < rs.size(); i++) {
-            Metrics m = rs.get(i).metrics();
-            sb.append(String.format(Locale.ROOT, "    {\"id\": %s, \"psnr_masked_db\": %s, \"psnr_full_db\": %s, \"ssim_masked\": %s, \"runtime_ms\": %.1f}%s%n",
-                    ReportFormat.jsonString(rs.get(i).methodId()), ReportFormat.jsonNumber(m.psnrMasked(), 4), ReportFormat.jsonNumber(m.psnrFull(), 4), ReportFormat.jsonNumber(m.ssim(), 4), m.millis(),
-                    i + 1 < rs.size() ? "," : ""));
-        }
-        return sb.append("  ]\n}\n").toString();
+        boolean mae = results.stream().anyMatch(r -> r.method().equals("mae"));
+        return new Snapshot(results, mae ? state.modelInfoProperty().get() : null, mae ? state.executionProperty().get() : null,
+                state.getImagePath(), state.getImage(), state.getMask().copy(), state.windowProperty().get(), restored);
     }
 
     @FunctionalInterface

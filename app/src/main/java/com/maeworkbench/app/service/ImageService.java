@@ -10,6 +10,7 @@ import com.maeworkbench.mask.Mask;
 import com.maeworkbench.mask.MaskSpec;
 import javafx.application.Platform;
 
+import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -22,8 +23,7 @@ import java.util.function.Consumer;
  */
 public final class ImageService implements AutoCloseable {
 
-    /** Largest image accepted (pixels); beyond this a slice is refused rather than exhausting memory. */
-    public static final long MAX_PIXELS = 64_000_000L;
+    private static final System.Logger LOG = System.getLogger(ImageService.class.getName());
 
     private final WorkbenchState state;
     private final Notifier notifier;
@@ -48,25 +48,23 @@ public final class ImageService implements AutoCloseable {
         CompletableFuture<Boolean> done = new CompletableFuture<>();
         io.execute(() -> {
             try {
-                FloatImage img = ImageFiles.read(file, MAX_PIXELS);
+                FloatImage img = ImageFiles.read(file, ImageFiles.DEFAULT_MAX_PIXELS);
                 Mask mask = maskSpec != null ? MaskSpec.parse(maskSpec).generate(img.width(), img.height()) : null;
                 Platform.runLater(() -> {
                     Mask m = mask != null ? mask : defaultMask(img);
                     state.setImage(img, file, m);
-                    state.statusProperty().set("Opened " + file.getFileName() + " (" + img.width() + "×" + img.height() + ", "
-                            + img.bitDepth() + "-bit" + (img.source().alphaDropped() ? ", alpha channel ignored" : "") + ")");
+                    String opened = "Opened " + file.getFileName() + " (" + img.width() + "×" + img.height() + ", "
+                            + img.bitDepth() + "-bit" + (img.source().alphaDropped() ? ", alpha channel ignored" : "") + ")";
+                    state.statusProperty().set(opened);
+                    LOG.log(Level.INFO, opened + " from " + file.toAbsolutePath().getParent());
                     onOpened.accept(file);
                     done.complete(true);
                 });
-            } catch (ImageFileException | RuntimeException e) {
-                String cause = e instanceof ImageFileException ? e.getMessage() : file.getFileName() + ": " + e;
+            } catch (Throwable e) { // errors too (a decoder's StackOverflowError, OOM): the io thread must stay
+                String cause = e instanceof ImageFileException ? e.getMessage() : file.getFileName() + ": " + Failures.reason(e);
+                if (!(e instanceof ImageFileException)) LOG.log(Level.ERROR, "opening " + file + " failed", e);
                 Platform.runLater(() -> {
                     notifier.error("Cannot open image", cause);
-                    done.complete(false);
-                });
-            } catch (OutOfMemoryError e) {
-                Platform.runLater(() -> {
-                    notifier.error("Cannot open image", file.getFileName() + ": not enough memory for this image");
                     done.complete(false);
                 });
             }
@@ -89,9 +87,11 @@ public final class ImageService implements AutoCloseable {
                     if (state.getImage() == img) masks.replace(mask);
                     done.complete(true);
                 });
-            } catch (ImageFileException | RuntimeException e) {
+            } catch (Throwable e) {
+                String cause = e instanceof ImageFileException ? e.getMessage() : file.getFileName() + ": " + Failures.reason(e);
+                if (!(e instanceof ImageFileException)) LOG.log(Level.ERROR, "loading mask " + file + " failed", e);
                 Platform.runLater(() -> {
-                    notifier.error("Cannot load mask", e.getMessage());
+                    notifier.error("Cannot load mask", cause);
                     done.complete(false);
                 });
             }

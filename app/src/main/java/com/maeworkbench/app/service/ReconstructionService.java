@@ -10,17 +10,21 @@ import com.maeworkbench.method.RestorationMethod;
 import com.maeworkbench.metric.QualityTracker;
 import javafx.collections.ListChangeListener;
 
+import java.lang.System.Logger.Level;
+import java.nio.channels.ClosedByInterruptException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.PriorityBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.Executor;
 
 /**
  * Runs every method of {@link WorkbenchState#methods()} on each mask edit, off the FX thread.
@@ -31,10 +35,18 @@ import java.util.concurrent.Executor;
  * result, so the region to recompute is exactly what changed since then, however many edits were dropped.
  * Results reach the state through {@code fx} (Platform::runLater in the app): first the image, then the
  * metrics, which are skipped while a newer request waits.
+ * <p>
+ * A lane survives anything its method throws, errors included (an {@link OutOfMemoryError} on a huge image,
+ * a {@link StackOverflowError}, a failure in native code): it publishes a failed result saying why, logs it,
+ * and takes the next request from scratch.
  */
 public final class ReconstructionService implements AutoCloseable {
 
-    private record Request(long seq, long generation, FloatImage image, Mask mask, boolean preview, long nanos) {
+    private static final System.Logger LOG = System.getLogger(ReconstructionService.class.getName());
+    /** Full-only runs going on at once: the current one and one abandoned to a newer edit (see {@link DetachedRuns}). */
+    static final int FULL_RUNS = 2;
+
+    private record Request(long seq, long maskSeq, long generation, FloatImage image, Mask mask, boolean preview, long nanos) {
     }
 
     private final WorkbenchState state;
@@ -45,6 +57,8 @@ public final class ReconstructionService implements AutoCloseable {
     private final AtomicLong taskSeq = new AtomicLong();
     private final Map<String, Lane> lanes = new LinkedHashMap<>();
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final DetachedRuns fullRuns = new DetachedRuns("restore-full-run", FULL_RUNS);
+    private volatile boolean closed;
     private long seq;
 
     public ReconstructionService(WorkbenchState state, Executor fx, int threads) {
@@ -117,27 +131,30 @@ public final class ReconstructionService implements AutoCloseable {
         if (state.getImage() != null) onMaskChange(new MaskChange(-1, Region.EMPTY, false));
     }
 
-    /** Re-runs every method from scratch. */
-    public void recomputeAll() {
-        lanes.values().forEach(Lane::cancel);
-        lanes.clear();
-        rebuildLanes();
-    }
-
     private void onMaskChange(MaskChange change) {
         FloatImage image = state.getImage();
         if (image == null || change == null) return;
         // Copy on the FX thread: the brush keeps painting into the live mask while workers read this one.
-        Request r = new Request(++seq, state.imageGenerationProperty().get(), image, state.getMask().copy(), change.preview(), System.nanoTime());
+        Request r = new Request(++seq, state.maskSeq(), state.imageGenerationProperty().get(), image, state.getMask().copy(), change.preview(), System.nanoTime());
         for (Lane lane : lanes.values()) lane.submit(r);
     }
 
     @Override
     public void close() {
+        closed = true;
         lanes.values().forEach(Lane::cancel);
         pool.shutdownNow();
         slow.shutdownNow();
         metrics.shutdownNow();
+    }
+
+    /** Hands {@code r} to the FX thread; once the service is closed, a refusal (the toolkit gone) is no one's concern. */
+    private void toFx(Runnable r) {
+        try {
+            fx.execute(r);
+        } catch (RuntimeException e) {
+            if (!closed) throw e;
+        }
     }
 
     /** A lane's turn on the pool, ordered by urgency, then shortest expected job, then panel order. */
@@ -164,7 +181,7 @@ public final class ReconstructionService implements AutoCloseable {
         private volatile double expectedMillis;
         private final AtomicReference<Runnable> pendingMetrics = new AtomicReference<>();
         // Metrics-thread-confined: redoes SSIM only where this method's result changed since the last numbers.
-        private final QualityTracker quality = new QualityTracker();
+        private QualityTracker quality = new QualityTracker();
         private final AtomicReference<Request> pending = new AtomicReference<>();
         private boolean scheduled;        // guarded by this
         private Thread worker;            // guarded by this; set while computing
@@ -196,7 +213,14 @@ public final class ReconstructionService implements AutoCloseable {
 
         private void schedule() {
             Request next = pending.get();
-            (live ? pool : slow).execute(new Turn(this, next != null && !next.preview, expectedMillis, order, taskSeq.incrementAndGet()));
+            try {
+                (live ? pool : slow).execute(new Turn(this, next != null && !next.preview, expectedMillis, order, taskSeq.incrementAndGet()));
+            } catch (RejectedExecutionException e) {
+                if (!closed) throw e; // the queues are unbounded: only a closed service refuses
+                synchronized (this) {
+                    scheduled = false;
+                }
+            }
         }
 
         void cancel() {
@@ -208,30 +232,35 @@ public final class ReconstructionService implements AutoCloseable {
         }
 
         private void runOne() {
-            if (!live) awaitLiveIdle();
-            Request r = pending.getAndSet(null);
-            if (r != null && !cancelled) {
+            try {
+                if (!live) awaitLiveIdle();
+                Request r = pending.getAndSet(null);
+                if (r != null && !cancelled) run(r);
+            } finally {
+                // Whatever happened above, the lane takes its next request or can be scheduled again.
+                boolean again;
                 synchronized (this) {
-                    worker = Thread.currentThread();
-                    current = r;
+                    again = pending.get() != null && !cancelled;
+                    if (!again) scheduled = false;
                 }
-                try {
-                    compute(r);
-                } finally {
-                    synchronized (this) {
-                        worker = null;
-                        current = null;
-                        Thread.interrupted(); // an interrupt aimed at the finished request must not hit the next
-                    }
-                }
+                if (again) schedule(); // back in the queue: other lanes get their turn
             }
+        }
+
+        private void run(Request r) {
             synchronized (this) {
-                if (pending.get() == null || cancelled) {
-                    scheduled = false;
-                    return;
+                worker = Thread.currentThread();
+                current = r;
+            }
+            try {
+                compute(r);
+            } finally {
+                synchronized (this) {
+                    worker = null;
+                    current = null;
+                    Thread.interrupted(); // an interrupt aimed at the finished request must not hit the next
                 }
             }
-            schedule(); // back in the queue: other lanes get their turn
         }
 
         private void compute(Request r) {
@@ -239,34 +268,44 @@ public final class ReconstructionService implements AutoCloseable {
             Region dirty = sameImage ? changedRegion(lastMask, r.mask) : new Region(0, 0, r.image.width(), r.image.height());
             if (sameImage && dirty.isEmpty()) {
                 // The last drag step already drew this mask; a gesture end still owes its numbers.
-                if (!r.preview && lastPublished != null) measureLater(r, lastPublished);
+                if (!r.preview && lastPublished != null) measureLater(r, lastPublished.answering(r.seq, r.maskSeq));
                 return;
             }
             inFlight.incrementAndGet();
-            fx.execute(() -> state.busyProperty().set(inFlight.get()));
             try {
+                toFx(() -> state.busyProperty().set(inFlight.get()));
                 long t0 = System.nanoTime();
-                // The core recomputes only what the edit reaches where the method allows it, exactly.
-                FloatImage out = method.restore(r.image, r.mask, sameImage ? dirty : null, sameImage ? lastResult : null);
+                FloatImage out = restore(r, sameImage ? dirty : null, sameImage ? lastResult : null);
                 double ms = (System.nanoTime() - t0) / 1e6;
                 if (Thread.currentThread().isInterrupted() || cancelled) return;
                 if (sameImage) expectedMillis = expectedMillis == 0 ? ms : 0.7 * expectedMillis + 0.3 * ms;
                 lastGeneration = r.generation;
                 lastMask = r.mask;
                 lastResult = out;
-                MethodResult result = new MethodResult(method.id(), out, null, ms, sameImage, null, r.seq, r.nanos, r.preview);
+                MethodResult result = new MethodResult(method.id(), out, null, ms, sameImage, null, r.seq, r.maskSeq, r.nanos, r.preview);
                 publish(r, result);
                 lastPublished = result;
                 if (!r.preview) measureLater(r, result);
-            } catch (RuntimeException e) {
-                if (cancelled || Thread.currentThread().isInterrupted() || e instanceof java.util.concurrent.CancellationException || isInterruption(e)) return;
+            } catch (Throwable e) { // errors too: a lane must never die, whatever its method does
+                if (cancelled || Thread.currentThread().isInterrupted() || isInterruption(e)) return;
                 lastResult = null; // the next request starts from scratch
-                String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-                publish(r, MethodResult.failed(method.id(), why, r.seq));
+                lastPublished = null;
+                String why = Failures.reason(e);
+                LOG.log(Level.ERROR, method.id() + " failed on a " + r.image.width() + "x" + r.image.height() + " image: " + why, e);
+                publish(r, MethodResult.failed(method.id(), why, r.seq, r.maskSeq));
             } finally {
                 inFlight.decrementAndGet();
-                fx.execute(() -> state.busyProperty().set(inFlight.get()));
+                toFx(() -> state.busyProperty().set(inFlight.get()));
             }
+        }
+
+        /**
+         * The core recomputes only what the edit reaches where the method allows it, exactly. Full-only
+         * methods run detached, so a newer edit need not wait for a native call that ignores interrupts.
+         */
+        private FloatImage restore(Request r, Region dirty, FloatImage previous) throws InterruptedException {
+            if (live) return method.restore(r.image, r.mask, dirty, previous);
+            return fullRuns.call(() -> method.restore(r.image, r.mask, dirty, previous));
         }
 
         /**
@@ -276,18 +315,27 @@ public final class ReconstructionService implements AutoCloseable {
         private void measureLater(Request r, MethodResult result) {
             Runnable job = () -> {
                 if (cancelled || pending.get() != null) return;
-                publish(r, result.withMetrics(quality.measure(r.image, result.image(), r.mask, result.restoreMillis())));
+                try {
+                    publish(r, result.withMetrics(quality.measure(r.image, result.image(), r.mask, result.restoreMillis())));
+                } catch (Throwable e) { // the panel keeps its pixels without numbers; the next result is measured afresh
+                    quality = new QualityTracker();
+                    LOG.log(Level.ERROR, "metrics of " + method.id() + " failed: " + Failures.reason(e), e);
+                }
             };
             if (pendingMetrics.getAndSet(job) == null) {
-                metrics.execute(() -> {
-                    Runnable j = pendingMetrics.getAndSet(null);
-                    if (j != null) j.run();
-                });
+                try {
+                    metrics.execute(() -> {
+                        Runnable j = pendingMetrics.getAndSet(null);
+                        if (j != null) j.run();
+                    });
+                } catch (RejectedExecutionException e) {
+                    if (!closed) throw e;
+                }
             }
         }
 
         private void publish(Request r, MethodResult result) {
-            fx.execute(() -> {
+            toFx(() -> {
                 if (cancelled || state.imageGenerationProperty().get() != r.generation) return;
                 MethodResult shown = state.results().get(method.id());
                 if (shown != null && shown.requestSeq() > result.requestSeq()) return;
@@ -298,7 +346,7 @@ public final class ReconstructionService implements AutoCloseable {
 
     private static boolean isInterruption(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof InterruptedException || t instanceof java.nio.channels.ClosedByInterruptException) return true;
+            if (t instanceof InterruptedException || t instanceof ClosedByInterruptException || t instanceof CancellationException) return true;
         }
         return false;
     }

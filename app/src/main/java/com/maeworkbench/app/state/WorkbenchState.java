@@ -8,11 +8,14 @@ import com.maeworkbench.mae.ModelInfo;
 import com.maeworkbench.mask.Mask;
 import com.maeworkbench.mask.Region;
 import com.maeworkbench.method.RestorationMethod;
+import com.maeworkbench.metric.Ranking;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -25,11 +28,14 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.MapChangeListener;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableMap;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Everything the views show and the services act on, as JavaFX properties. Touched only on the FX
@@ -46,7 +52,7 @@ public final class WorkbenchState {
     private final ReadOnlyObjectWrapper<FloatImage> image = new ReadOnlyObjectWrapper<>(this, "image");
     private final ReadOnlyObjectWrapper<Path> imagePath = new ReadOnlyObjectWrapper<>(this, "imagePath");
     private final LongProperty imageGeneration = new SimpleLongProperty(this, "imageGeneration");
-    private final ReadOnlyObjectWrapper<Mask> mask = new ReadOnlyObjectWrapper<>(this, "mask");
+    private Mask mask;
     private final ReadOnlyObjectWrapper<MaskChange> maskChange = new ReadOnlyObjectWrapper<>(this, "maskChange");
     private final MaskHistory history = new MaskHistory();
     private long maskSeq;
@@ -54,6 +60,10 @@ public final class WorkbenchState {
     // --- methods and their results
     private final ObservableList<RestorationMethod> methods = FXCollections.observableArrayList();
     private final ObservableMap<String, MethodResult> results = FXCollections.observableHashMap();
+    private final ObservableMap<String, MethodResult> measured = FXCollections.observableHashMap();
+    private final ObservableMap<String, MethodTiming> timings = FXCollections.observableHashMap();
+    private final ReadOnlyObjectWrapper<Ranking> ranking = new ReadOnlyObjectWrapper<>(this, "ranking", Ranking.of(List.of()));
+    private final ReadOnlyBooleanWrapper comparable = new ReadOnlyBooleanWrapper(this, "comparable");
     private final ReadOnlyStringWrapper bestMethod = new ReadOnlyStringWrapper(this, "bestMethod");
 
     // --- display
@@ -90,14 +100,24 @@ public final class WorkbenchState {
     // --- status
     private final StringProperty status = new SimpleStringProperty(this, "status", "");
     private final StringProperty deviceStatus = new SimpleStringProperty(this, "deviceStatus", "");
-    private final StringProperty timing = new SimpleStringProperty(this, "timing", "");
+    private final StringProperty loading = new SimpleStringProperty(this, "loading");
     private final StringProperty pixelReadout = new SimpleStringProperty(this, "pixelReadout", "");
     private final IntegerProperty busy = new SimpleIntegerProperty(this, "busy");
     private final ObservableList<String> notifications = FXCollections.observableArrayList();
     private final BooleanProperty debugTimings = new SimpleBooleanProperty(this, "debugTimings", Boolean.getBoolean("mae.debug"));
 
     public WorkbenchState() {
-        results.addListener((MapChangeListener<String, MethodResult>) c -> bestMethod.set(findBest()));
+        results.addListener((MapChangeListener<String, MethodResult>) c -> {
+            MethodResult r = c.getValueAdded();
+            // The metrics arrive as a second publish of the same run: count the run once.
+            if (c.wasAdded() && r.image() != null && r.metrics() == null) {
+                timings.put(r.methodId(), timings.getOrDefault(r.methodId(), MethodTiming.NONE).with(r));
+            }
+            if (c.wasAdded() && r.metrics() != null) measured.put(r.methodId(), r);
+            refreshStanding();
+        });
+        maskChange.addListener((o, a, b) -> refreshStanding());
+        methods.addListener((ListChangeListener<RestorationMethod>) c -> refreshStanding());
     }
 
     /** Replaces the image and its mask together; clears results and mask history. */
@@ -106,10 +126,12 @@ public final class WorkbenchState {
             throw new IllegalArgumentException("mask " + newMask.width() + "x" + newMask.height() + " does not fit image " + newImage.width() + "x" + newImage.height());
         }
         results.clear();
+        measured.clear();
+        timings.clear();
         history.clear();
+        mask = newMask; // first: listeners of the image read the mask too
         image.set(newImage);
         imagePath.set(path);
-        mask.set(newMask);
         window.set(newImage.window());
         imageGeneration.set(imageGeneration.get() + 1);
         fireMaskChanged(new Region(0, 0, newImage.width(), newImage.height()), false);
@@ -120,16 +142,36 @@ public final class WorkbenchState {
         maskChange.set(new MaskChange(++maskSeq, region, preview));
     }
 
-    private String findBest() {
-        String best = null;
-        double bestPsnr = Double.NEGATIVE_INFINITY;
-        for (MethodResult r : results.values()) {
-            if (r.metrics() != null && r.metrics().psnrMasked() > bestPsnr) {
-                bestPsnr = r.metrics().psnrMasked();
-                best = r.methodId();
-            }
+    /** The sequence number of the newest mask edit; results answering an older one are stale. */
+    public long maskSeq() {
+        return maskSeq;
+    }
+
+    /** Whether {@code r} answers the newest mask edit completely: its numbers (or its failure) are for this mask. */
+    public boolean isCurrent(MethodResult r) {
+        return r != null && r.maskSeq() == maskSeq() && (r.metrics() != null || r.error() != null);
+    }
+
+    /**
+     * Ranks the methods' newest numbers with the core's one rule ({@link Ranking}, shared with the CLI and the
+     * comparison sheet). A winner is named only when that ranking is valid for the mask shown: every method
+     * measured on it, and a mask the coverage rule does not flag. Mid-drag the live methods' numbers lag and
+     * the slow ones' belong to the previous mask, so a "winner" then would be an artefact of timing.
+     */
+    private void refreshStanding() {
+        List<Ranking.Scored> scored = new ArrayList<>();
+        for (RestorationMethod m : methods) {
+            if (!m.availability().available()) continue;
+            MethodResult latest = results.get(m.id());
+            if (latest != null && latest.error() != null && isCurrent(latest)) continue; // failed: nothing to rank
+            MethodResult numbers = measured.get(m.id());
+            scored.add(new Ranking.Scored(m.id(), numbers == null ? null : numbers.metrics(), numbers == null ? -1 : numbers.maskSeq()));
         }
-        return best;
+        Ranking r = Ranking.of(scored);
+        boolean valid = image.get() != null && r.validFor(maskSeq);
+        ranking.set(r);
+        comparable.set(valid);
+        bestMethod.set(valid ? r.winner() : null);
     }
 
     public ReadOnlyObjectProperty<FloatImage> imageProperty() { return image.getReadOnlyProperty(); }
@@ -137,12 +179,23 @@ public final class WorkbenchState {
     public ReadOnlyObjectProperty<Path> imagePathProperty() { return imagePath.getReadOnlyProperty(); }
     public Path getImagePath() { return imagePath.get(); }
     public LongProperty imageGenerationProperty() { return imageGeneration; }
-    public ReadOnlyObjectProperty<Mask> maskProperty() { return mask.getReadOnlyProperty(); }
-    public Mask getMask() { return mask.get(); }
+    public Mask getMask() { return mask; }
     public ReadOnlyObjectProperty<MaskChange> maskChangeProperty() { return maskChange.getReadOnlyProperty(); }
     public MaskHistory history() { return history; }
     public ObservableList<RestorationMethod> methods() { return methods; }
     public ObservableMap<String, MethodResult> results() { return results; }
+    /**
+     * Per method, its newest result with numbers: the numbers a panel keeps showing, marked stale, while the
+     * next ones are computed (see {@link #isCurrent}).
+     */
+    public ObservableMap<String, MethodResult> measured() { return measured; }
+    /** Per method: its last full run and last update on this image. */
+    public ObservableMap<String, MethodTiming> timings() { return timings; }
+    /** The methods' newest numbers ranked by the core's rule; see {@link #comparableProperty()} for when it counts. */
+    public ReadOnlyObjectProperty<Ranking> rankingProperty() { return ranking.getReadOnlyProperty(); }
+    /** True while the ranking is valid for the mask shown: every method measured on it, the mask not flagged. */
+    public ReadOnlyBooleanProperty comparableProperty() { return comparable.getReadOnlyProperty(); }
+    /** The leading method, only while {@link #comparableProperty()} holds; null otherwise. */
     public ReadOnlyStringProperty bestMethodProperty() { return bestMethod.getReadOnlyProperty(); }
     public ObjectProperty<DisplayWindow> windowProperty() { return window; }
     public ObjectProperty<ViewMode> viewModeProperty() { return viewMode; }
@@ -166,7 +219,8 @@ public final class WorkbenchState {
     public IntegerProperty strokeCountProperty() { return strokeCount; }
     public StringProperty statusProperty() { return status; }
     public StringProperty deviceStatusProperty() { return deviceStatus; }
-    public StringProperty timingProperty() { return timing; }
+    /** What is being loaded before an image shows (e.g. "Opening astronaut.png"), null when nothing is. */
+    public StringProperty loadingProperty() { return loading; }
     public StringProperty pixelReadoutProperty() { return pixelReadout; }
     public IntegerProperty busyProperty() { return busy; }
     public BooleanProperty debugTimingsProperty() { return debugTimings; }

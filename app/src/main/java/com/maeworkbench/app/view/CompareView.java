@@ -10,7 +10,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
-import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
@@ -33,10 +33,13 @@ public final class CompareView extends VBox {
         diff.setSelected(state.viewModeProperty().get() == ViewMode.DIFFERENCE);
         diff.selectedProperty().addListener((o, a, b) -> state.viewModeProperty().set(b ? ViewMode.DIFFERENCE : ViewMode.IMAGE));
         state.viewModeProperty().addListener((o, a, b) -> diff.setSelected(b == ViewMode.DIFFERENCE));
-        Label scale = new Label(String.format("|method − original|, full scale %.0f%% of range", 100 * Renderer.DIFF_FULL_SCALE));
-        scale.getStyleClass().add("caption");
-        Label hold = new Label("Hold Space to show the original everywhere");
-        hold.getStyleClass().add("caption");
+        Label scale = caption(String.format("|method − original|, white-hot at %.0f%% of the display window's width (colour bar above the panels)",
+                100 * Renderer.DIFF_WINDOW_SHARE));
+        Label hold = caption("Hold Space to show the original in every panel");
+        Label legend = caption("#1 of 7: rank by PSNR inside the mask (peak = the original's dynamic range); ± dB: gap to the "
+                + "best classical method. The highlighted panel ranks first. Ranks appear only when every panel has numbers "
+                + "for the current mask; until then numbers of an earlier mask are marked stale.");
+        legend.setId("rank-legend");
 
         CheckBox split = new CheckBox("A/B split panel (S)");
         split.selectedProperty().bindBidirectional(state.splitEnabledProperty());
@@ -47,15 +50,12 @@ public final class CompareView extends VBox {
         Slider position = new Slider(0, 1, state.splitPositionProperty().get());
         position.setId("split-slider");
         position.valueProperty().bindBidirectional(state.splitPositionProperty());
-        GridPane ab = new GridPane();
-        ab.setHgap(6);
-        ab.setVgap(4);
-        ab.addRow(0, new Label("A (left)"), a);
-        ab.addRow(1, new Label("B (right)"), b);
+        // Each choice on its own line, the whole width of the column: method names are long.
+        VBox ab = new VBox(2, caption("A (left of the divider)"), a, caption("B (right)"), b);
 
         state.methods().addListener((ListChangeListener<RestorationMethod>) c -> refreshIds());
         refreshIds();
-        getChildren().addAll(diff, scale, hold, split, ab, position);
+        getChildren().addAll(legend, diff, scale, hold, split, ab, position);
     }
 
     private ChoiceBox<String> choice(String initial) {
@@ -72,8 +72,16 @@ public final class CompareView extends VBox {
             }
         });
         box.setValue(initial);
-        box.setMaxWidth(160);
+        box.setMaxWidth(Double.MAX_VALUE);
         return box;
+    }
+
+    private static Label caption(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("caption");
+        l.setWrapText(true);
+        l.setMinHeight(Region.USE_PREF_SIZE);
+        return l;
     }
 
     private void refreshIds() {

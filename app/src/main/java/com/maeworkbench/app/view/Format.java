@@ -2,7 +2,6 @@ package com.maeworkbench.app.view;
 
 import com.maeworkbench.image.Calibration;
 import com.maeworkbench.image.FloatImage;
-import com.maeworkbench.metric.Metrics;
 
 /** Text for numbers shown in more than one place. */
 public final class Format {
@@ -10,18 +9,26 @@ public final class Format {
     private Format() {
     }
 
-    public static String metrics(Metrics m) {
-        return String.format("PSNR %s · SSIM %s · %s", psnr(m.psnrMasked()), Double.isNaN(m.ssim()) ? "–" : String.format("%.3f", m.ssim()), millis(m.millis()));
-    }
-
     public static String psnr(double db) {
         if (Double.isNaN(db)) return "–";
         return Double.isInfinite(db) ? "∞ dB" : String.format("%.2f dB", db);
     }
 
+    /** A signed difference in dB with a real minus sign, e.g. "+2.08 dB", "−0.52 dB". */
+    public static String gap(double db) {
+        if (Double.isNaN(db)) return "–";
+        if (Double.isInfinite(db)) return db > 0 ? "+∞ dB" : "−∞ dB";
+        return (db < 0 ? "−" : "+") + String.format("%.2f dB", Math.abs(db));
+    }
+
+    public static String ssim(double v) {
+        return Double.isNaN(v) ? "–" : String.format("%.3f", v);
+    }
+
     public static String millis(double ms) {
         if (Double.isNaN(ms)) return "–";
-        return ms < 10 ? String.format("%.1f ms", ms) : String.format("%.0f ms", ms);
+        if (ms < 10) return String.format("%.1f ms", ms);
+        return ms < 10_000 ? String.format("%.0f ms", ms) : String.format("%.1f s", ms / 1000);
     }
 
     /** A pixel's value in the image's raw units (e.g. HU for CT), or its RGB levels. */

@@ -1,7 +1,6 @@
 package com.maeworkbench.app.view;
 
 import com.maeworkbench.app.service.MaskController;
-import com.maeworkbench.app.state.MaskChange;
 import com.maeworkbench.app.state.MethodResult;
 import com.maeworkbench.app.state.WorkbenchState;
 import com.maeworkbench.image.FloatImage;
@@ -12,17 +11,21 @@ import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
-import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Line;
 
+import java.util.List;
+import java.util.function.Function;
+
 /**
- * One labelled image panel: a title, the method's numbers, and a {@link Viewport} that shares zoom, pan,
- * mask tools and the patch grid with every other panel. The split panel ({@link #SPLIT}) shows panel A
- * left of the divider and panel B right of it.
+ * One labelled image panel: a title with a rank or "stale" badge, the method's numbers as facts that wrap
+ * as whole units, and a {@link Viewport} that shares zoom, pan, mask tools and the patch grid with every
+ * other panel. The split panel ({@link #SPLIT}) shows panel A left of the divider and panel B right of it.
  */
 public final class ImagePanel extends VBox {
 
@@ -32,55 +35,95 @@ public final class ImagePanel extends VBox {
     private static final PseudoClass STALE = PseudoClass.getPseudoClass("stale");
 
     private final String id;
-    private final String title;
     private final WorkbenchState state;
     private final PanelImages images;
-    private final Label metrics = new Label();
+    private final Function<String, String> names;
+    private final VBox header;
+    private final StackPane headerSlot;
+    private final VBox sizer;
+    private final Label badge = new Label();
+    private final FlowPane facts = new FlowPane();
+    private final Label note = new Label();
+    private final Tooltip badgeTip = new Tooltip();
     private final ImageView base = new ImageView();
     private final ImageView top = new ImageView();
     private final Line divider = new Line();
     private final Viewport viewport;
     private final InvalidationListener refresh = this::refresh;
-    private final MapChangeListener<String, MethodResult> resultListener = c -> refreshMetrics();
-    // The mask share is counted once per gesture, not on every drag step.
-    private final javafx.beans.value.ChangeListener<MaskChange> maskListener = (o, a, c) -> {
-        if (!c.preview()) refreshMetrics();
-    };
+    private final Observable[] watched;
+    private final MapChangeListener<String, Object> resultListener = c -> refreshFacts();
+    private PanelFacts shown;
 
-    public ImagePanel(String id, String title, WorkbenchState state, PanelImages images, MaskController masks) {
+    public ImagePanel(String id, String title, WorkbenchState state, PanelImages images, MaskController masks,
+                      Function<String, String> names) {
         this.id = id;
-        this.title = title;
         this.state = state;
         this.images = images;
+        this.names = names;
         getStyleClass().add("image-panel");
         setId("panel-" + id);
         Label titleLabel = new Label(title);
         titleLabel.getStyleClass().add("panel-title");
-        metrics.getStyleClass().add("panel-metrics");
-        metrics.setId("metrics-" + id);
-        VBox header = new VBox(0, titleLabel, metrics);
-        header.setAlignment(Pos.CENTER_LEFT);
+        titleLabel.setWrapText(true);
+        titleLabel.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(titleLabel, Priority.ALWAYS);
+        badge.getStyleClass().add("panel-badge");
+        badge.setId("badge-" + id);
+        badge.setMinWidth(USE_PREF_SIZE);
+        badge.setTooltip(badgeTip);
+        HBox titleRow = new HBox(6, titleLabel, badge);
+        titleRow.setAlignment(Pos.TOP_LEFT);
+        facts.getStyleClass().add("panel-facts");
+        facts.setId("metrics-" + id);
+        note.getStyleClass().add("panel-note");
+        note.setWrapText(true);
+        note.managedProperty().bind(note.visibleProperty());
+        header = new VBox(1, titleRow, facts, note);
         header.getStyleClass().add("panel-header");
+        // The grid sets the slot's height: the same for every panel, so the images line up. An invisible
+        // sizer with the longest facts a method shows keeps that height from changing as numbers arrive,
+        // so the images never move under the brush mid-stroke.
+        sizer = sizer(title);
+        headerSlot = new StackPane(sizer, header);
+        headerSlot.setAlignment(Pos.TOP_LEFT);
+        headerSlot.setMinHeight(USE_PREF_SIZE);
 
         ImageView overlay = new ImageView();
         if (WorkbenchState.MASKED.equals(id)) {
             overlay.imageProperty().bind(images.overlay().imageProperty());
             overlay.opacityProperty().bind(state.maskOpacityProperty());
             overlay.visibleProperty().bind(state.showOriginalProperty().not());
+        } else if (WorkbenchState.ORIGINAL.equals(id)) {
+            // Faintly, while the pointer is over it: strokes painted here show here, and the original is
+            // untouched otherwise.
+            overlay.getStyleClass().add("mask-hint");
+            overlay.setId("mask-hint");
+            overlay.imageProperty().bind(images.overlay().imageProperty());
+            overlay.visibleProperty().bind(hoverProperty().and(state.showOriginalProperty().not()));
         }
         divider.getStyleClass().add("split-divider");
         divider.setVisible(SPLIT.equals(id));
         viewport = new Viewport(state, masks, base, overlay, top, divider, this::valueAt, images.perf());
-        VBox.setVgrow(viewport, Priority.ALWAYS);
-        getChildren().addAll(header, viewport);
+        Label originalBadge = new Label("Original (Space)");
+        originalBadge.getStyleClass().add("original-badge");
+        originalBadge.setId("original-badge-" + id);
+        originalBadge.setMouseTransparent(true);
+        if (WorkbenchState.ORIGINAL.equals(id)) originalBadge.setVisible(false);
+        else originalBadge.visibleProperty().bind(state.showOriginalProperty());
+        StackPane picture = new StackPane(viewport, originalBadge);
+        StackPane.setAlignment(originalBadge, Pos.TOP_LEFT);
+        picture.setMinSize(0, 0);
+        VBox.setVgrow(picture, Priority.ALWAYS);
+        getChildren().addAll(headerSlot, picture);
 
-        // Weak-free listeners removed in dispose(): panels are rebuilt when methods or the split change.
-        for (Observable o : new Observable[]{state.showOriginalProperty(), state.splitAProperty(), state.splitBProperty(),
-                state.bestMethodProperty(), state.imageProperty(), state.modelErrorProperty()}) {
-            o.addListener(refresh);
-        }
+        // Listeners removed in dispose(): panels are rebuilt when methods or the split change.
+        watched = new Observable[]{state.showOriginalProperty(), state.splitAProperty(), state.splitBProperty(),
+                state.bestMethodProperty(), state.comparableProperty(), state.rankingProperty(), state.imageProperty(), state.modelErrorProperty(),
+                state.maskChangeProperty()};
+        for (Observable o : watched) o.addListener(refresh);
         state.results().addListener(resultListener);
-        if (WorkbenchState.MASKED.equals(id)) state.maskChangeProperty().addListener(maskListener);
+        state.measured().addListener(resultListener);
+        state.timings().addListener(resultListener);
         refresh(null);
     }
 
@@ -90,12 +133,10 @@ public final class ImagePanel extends VBox {
 
     /** Detaches from the state before the panel is thrown away. */
     public void dispose() {
-        for (Observable o : new Observable[]{state.showOriginalProperty(), state.splitAProperty(), state.splitBProperty(),
-                state.bestMethodProperty(), state.imageProperty(), state.modelErrorProperty()}) {
-            o.removeListener(refresh);
-        }
+        for (Observable o : watched) o.removeListener(refresh);
         state.results().removeListener(resultListener);
-        state.maskChangeProperty().removeListener(maskListener);
+        state.measured().removeListener(resultListener);
+        state.timings().removeListener(resultListener);
         viewport.dispose();
         base.imageProperty().unbind();
         top.imageProperty().unbind();
@@ -109,8 +150,7 @@ public final class ImagePanel extends VBox {
             bind(top, original ? images.original() : images.forPanel(state.splitBProperty().get()));
         }
         top.setVisible(SPLIT.equals(id));
-        pseudoClassStateChanged(BEST, id.equals(state.bestMethodProperty().get()));
-        refreshMetrics();
+        refreshFacts();
     }
 
     private static void bind(ImageView view, RenderedImage source) {
@@ -118,30 +158,68 @@ public final class ImagePanel extends VBox {
         view.imageProperty().bind(source.imageProperty());
     }
 
-    private void refreshMetrics() {
-        FloatImage img = state.getImage();
-        MethodResult r = state.results().get(id);
-        pseudoClassStateChanged(FAILED, r != null && r.error() != null);
-        pseudoClassStateChanged(STALE, r != null && r.error() == null && r.metrics() == null);
+    private void refreshFacts() {
+        PanelFacts f = PanelFacts.of(state, id, names);
         pseudoClassStateChanged(BEST, id.equals(state.bestMethodProperty().get()));
-        if (img == null) {
-            metrics.setText("");
-        } else if (WorkbenchState.ORIGINAL.equals(id)) {
-            metrics.setText(img.width() + "×" + img.height() + " · " + img.bitDepth() + "-bit" + (img.channels() == 3 ? " RGB" : ""));
-        } else if (WorkbenchState.MASKED.equals(id)) {
-            metrics.setText(state.getMask() == null ? "" : String.format("mask %.1f%%", 100 * state.getMask().ratio()));
-        } else if (SPLIT.equals(id)) {
-            metrics.setText("A ◀ ▶ B");
-        } else if (r == null && "mae".equals(id) && state.modelErrorProperty().get() != null) {
-            metrics.setText("no model — Model ▸ Choose model…");
-            Tooltip.install(metrics, new Tooltip(state.modelErrorProperty().get()));
-        } else if (r == null) {
-            metrics.setText("computing…");
-        } else if (r.error() != null) {
-            metrics.setText("failed: " + r.error());
-        } else if (r.metrics() != null) {
-            metrics.setText(Format.metrics(r.metrics()));
-        } // stale: keep the previous numbers, greyed by CSS, until the new ones arrive
+        pseudoClassStateChanged(FAILED, f.failed());
+        pseudoClassStateChanged(STALE, f.stale());
+        if (f.equals(shown)) return;
+        shown = f;
+        badge.setText(f.badge() == null ? "" : f.badge());
+        badge.setVisible(f.badge() != null);
+        badgeTip.setText(f.badgeTip() == null ? "" : f.badgeTip());
+        List<String> texts = f.facts();
+        while (facts.getChildren().size() > texts.size()) facts.getChildren().remove(facts.getChildren().size() - 1);
+        for (int i = 0; i < texts.size(); i++) {
+            if (i == facts.getChildren().size()) {
+                Label l = new Label();
+                l.getStyleClass().add("panel-fact");
+                l.setMinWidth(USE_PREF_SIZE); // a fact moves to the next line whole, never ends in "..."
+                facts.getChildren().add(l);
+            }
+            ((Label) facts.getChildren().get(i)).setText(texts.get(i));
+        }
+        note.setText(f.note() == null ? "" : f.note());
+        note.setVisible(f.note() != null);
+    }
+
+    /** The header's natural height in a panel {@code width} wide, so the grid can give every panel the same. */
+    double headerHeight(double width) {
+        double inner = width - snappedLeftInset() - snappedRightInset();
+        return Math.max(header.prefHeight(inner), sizer.prefHeight(inner));
+    }
+
+    /** The narrowest panel in which no fact of the header is cut. */
+    double headerMinWidth() {
+        return Math.max(header.minWidth(-1), sizer.minWidth(-1)) + snappedLeftInset() + snappedRightInset();
+    }
+
+    /** The title and the widest facts a method panel shows, laid out like the header but never drawn. */
+    private static VBox sizer(String title) {
+        Label t = new Label(title);
+        t.getStyleClass().add("panel-title");
+        t.setWrapText(true);
+        Label badge = new Label(PanelFacts.WIDEST_BADGE);
+        badge.getStyleClass().add("panel-badge");
+        badge.setMinWidth(USE_PREF_SIZE);
+        HBox row = new HBox(6, t, badge);
+        HBox.setHgrow(t, Priority.ALWAYS);
+        FlowPane facts = new FlowPane();
+        facts.getStyleClass().add("panel-facts");
+        for (String f : PanelFacts.WIDEST_FACTS) {
+            Label l = new Label(f);
+            l.getStyleClass().add("panel-fact");
+            l.setMinWidth(USE_PREF_SIZE);
+            facts.getChildren().add(l);
+        }
+        VBox box = new VBox(1, row, facts);
+        box.getStyleClass().add("panel-header");
+        box.setVisible(false);
+        return box;
+    }
+
+    void setHeaderHeight(double h) {
+        headerSlot.setPrefHeight(h);
     }
 
     /** The displayed image's value at a pixel, for the readout (the original when the panel has none yet). */
@@ -154,16 +232,14 @@ public final class ImagePanel extends VBox {
         return r == null || r.image() == null ? state.getImage() : r.image();
     }
 
-    Image shownImage() {
-        return base.getImage();
+    /** The facts the header shows now (e.g. "PSNR in mask 17.83 dB", "full run 2906 ms"). */
+    public List<String> facts() {
+        return shown == null ? List.of() : shown.facts();
     }
 
-    String title() {
-        return title;
-    }
-
-    String metricsText() {
-        return metrics.getText();
+    /** The badge shown ("stale", a rank), or null. */
+    public String badge() {
+        return shown == null ? null : shown.badge();
     }
 
     double effectiveZoom() {

@@ -21,5 +21,6 @@ public final class InspectorView extends ScrollPane {
         getStyleClass().add("inspector-scroll");
         setMinWidth(250);
         setPrefWidth(290);
+        setMaxWidth(420); // the panels get the rest of any window, whatever divider was remembered
     }
 }

@@ -29,6 +29,7 @@ public final class MenuBarView extends MenuBar {
         Menu recent = new Menu("Open recent");
         Menu file = new Menu("_File", null,
                 item("_Open…", "Shortcut+O", actions::openDialog),
+                item("Open _folder…", "Shortcut+Shift+O", actions::openFolderDialog),
                 item("Sample _gallery…", "Shortcut+G", actions::showSamples),
                 recent,
                 new SeparatorMenuItem(),
@@ -111,7 +112,9 @@ public final class MenuBarView extends MenuBar {
                 item("Use bundled model", null, actions::useBundledModel),
                 item("Provenance…", "Shortcut+I", actions::showProvenance));
 
-        Menu help = new Menu("_Help", null, item("Keyboard shortcuts", "F1", () -> ShortcutsDialog.show(getScene().getWindow())));
+        Menu help = new Menu("_Help", null, item("Keyboard shortcuts", "F1", () -> ShortcutsDialog.show(getScene().getWindow())),
+                item("Show log", null, actions::showLog),
+                item("_About", null, () -> AboutDialog.show(getScene().getWindow())));
         getMenus().addAll(file, edit, toolMenu, view, model, help);
     }
 

@@ -7,7 +7,11 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
 /** The loaded model's provenance: contract values, training summary and every metadata property. */
@@ -16,23 +20,37 @@ public final class ModelInfoDialog {
     private ModelInfoDialog() {
     }
 
-    public static void show(Window owner, WorkbenchState state) {
+    /** Shows the dialog (not modal) and returns it, so a test can look inside. */
+    public static Dialog<Void> show(Window owner, WorkbenchState state) {
         Dialog<Void> dialog = new Dialog<>();
         dialog.initOwner(owner);
         dialog.setTitle("Model provenance");
+        dialog.setResizable(true);
+        dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
+        dialog.getDialogPane().setId("provenance-dialog");
         ModelInfo info = state.modelInfoProperty().get();
         ExecutionChoice exec = state.executionProperty().get();
-        dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
+        Label stamp = new Label(StatusBarView.DISCLAIMER);
+        stamp.getStyleClass().add("disclaimer");
         if (info == null) {
             String why = state.modelErrorProperty().get();
-            dialog.setHeaderText("No model loaded" + (why == null ? "" : ": " + why));
+            dialog.setHeaderText("No model loaded");
+            dialog.getDialogPane().setContent(new VBox(8, value(why == null ? "Model ▸ Choose model… loads one." : why), stamp));
+            DialogSizing.fitToContent(dialog);
             dialog.show();
-            return;
+            return dialog;
         }
         dialog.setHeaderText(info.name() + " " + info.version());
         GridPane grid = new GridPane();
         grid.setHgap(10);
-        grid.setVgap(4);
+        grid.setVgap(6);
+        // The key column is as wide as its longest key; the values take the rest and wrap.
+        ColumnConstraints keys = new ColumnConstraints();
+        keys.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints values = new ColumnConstraints();
+        values.setHgrow(Priority.ALWAYS);
+        values.setFillWidth(true);
+        grid.getColumnConstraints().addAll(keys, values);
         int row = 0;
         grid.addRow(row++, key("File"), value(String.valueOf(info.file())));
         grid.addRow(row++, key("Tile / patch"), value(info.imageSize() + " px / " + info.patchSize() + " px"));
@@ -50,24 +68,26 @@ public final class ModelInfoDialog {
         info.metadata().forEach((k, v) -> meta.append(k).append(" = ").append(v).append('\n'));
         TextArea all = new TextArea(meta.toString());
         all.setEditable(false);
-        all.setPrefRowCount(10);
+        all.setPrefRowCount(8);
         grid.addRow(row, key("Metadata"), all);
         grid.setPrefWidth(720);
-        dialog.getDialogPane().setContent(grid);
-        dialog.setResizable(true);
+        dialog.getDialogPane().setContent(new VBox(10, grid, stamp));
+        DialogSizing.fitToContent(dialog);
         dialog.show();
+        return dialog;
     }
 
     private static Label key(String text) {
         Label l = new Label(text);
         l.getStyleClass().add("caption");
+        l.setMinWidth(Region.USE_PREF_SIZE);
         return l;
     }
 
     private static Label value(String text) {
         Label l = new Label(text);
         l.setWrapText(true);
-        l.setMaxWidth(560);
+        l.setMinHeight(Region.USE_PREF_SIZE);
         return l;
     }
 }

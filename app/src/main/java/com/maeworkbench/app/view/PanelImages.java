@@ -85,7 +85,7 @@ public final class PanelImages {
         Runnable shown = force ? null : () -> perf.update(r.methodId(), r.restoreMillis(), r.update(),
                 (System.nanoTime() - r.requestNanos()) / 1e6, !r.preview());
         if (state.viewModeProperty().get() == ViewMode.DIFFERENCE && state.getImage() != null) {
-            target.showDifference(r.image(), state.getImage(), shown);
+            target.showDifference(r.image(), state.getImage(), state.windowProperty().get(), shown);
         } else {
             target.show(r.image(), state.windowProperty().get(), shown);
         }

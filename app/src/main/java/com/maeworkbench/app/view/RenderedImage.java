@@ -47,8 +47,9 @@ final class RenderedImage {
         submit(new Job(img, null, window, onShown));
     }
 
-    void showDifference(FloatImage img, FloatImage reference, Runnable onShown) {
-        submit(new Job(img, reference, null, onShown));
+    /** Draws the heatmap of |img - reference|, scaled to the display {@code window}. */
+    void showDifference(FloatImage img, FloatImage reference, DisplayWindow window, Runnable onShown) {
+        submit(new Job(img, reference, window, onShown));
     }
 
     void clear() {
@@ -67,7 +68,7 @@ final class RenderedImage {
         if (job == null) return;
         FloatImage img = job.image;
         int[] pixels = new int[img.pixels()];
-        if (job.reference != null) Renderer.difference(img, job.reference, pixels);
+        if (job.reference != null) Renderer.difference(img, job.reference, job.window, pixels);
         else Renderer.window(img, job.window, pixels);
         Platform.runLater(() -> apply(img.width(), img.height(), pixels, job.onShown));
     }

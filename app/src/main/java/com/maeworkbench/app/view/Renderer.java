@@ -6,8 +6,11 @@ import com.maeworkbench.image.FloatImage;
 /** Turns normalised float images into opaque ARGB pixels: through a display window, or as an error heatmap. */
 final class Renderer {
 
-    /** |difference| (normalised units) drawn at the top of the heatmap scale. */
-    static final double DIFF_FULL_SCALE = 0.25;
+    /**
+     * The heatmap is white-hot at this share of the display window's width, so it follows window/level: a CT
+     * shown at W 400 HU tops out at 100 HU, not at a quarter of the whole 16-bit range (nearly black).
+     */
+    static final double DIFF_WINDOW_SHARE = 0.25;
     private static final int[] HEAT = heatLut();
 
     private Renderer() {
@@ -30,15 +33,25 @@ final class Renderer {
         }
     }
 
-    /** Heatmap of the largest per-channel |img - reference|, 0 black to {@link #DIFF_FULL_SCALE} white-hot. */
-    static void difference(FloatImage img, FloatImage reference, int[] out) {
+    /** |difference| (normalised units) at the top of the heatmap under display window {@code w}. */
+    static double differenceFullScale(DisplayWindow w) {
+        return DIFF_WINDOW_SHARE * w.width();
+    }
+
+    /** Heatmap of the largest per-channel |img - reference|, 0 black to {@link #differenceFullScale} white-hot. */
+    static void difference(FloatImage img, FloatImage reference, DisplayWindow w, int[] out) {
         int n = img.pixels();
-        float scale = (float) (255 / DIFF_FULL_SCALE);
+        float scale = (float) (255 / differenceFullScale(w));
         for (int i = 0; i < n; i++) {
             float d = 0;
             for (int c = 0; c < img.channels(); c++) d = Math.max(d, Math.abs(img.plane(c)[i] - reference.plane(c)[i]));
             out[i] = HEAT[Math.min(255, (int) (d * scale))];
         }
+    }
+
+    /** Colour {@code i} (0..255) of the heatmap ramp, for its colour bar. */
+    static int heat(int i) {
+        return HEAT[i];
     }
 
     private static int level(float v, float lo, float scale) {

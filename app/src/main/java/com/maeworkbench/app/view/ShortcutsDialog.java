@@ -25,7 +25,8 @@ final class ShortcutsDialog {
             {"S", "A/B split panel"},
             {"Space (hold)", "Show the original in every panel"},
             {"W", "Auto window (percentiles)"},
-            {"Ctrl+O / Ctrl+G", "Open / sample gallery"},
+            {"Ctrl+O / Ctrl+Shift+O", "Open an image / a folder's first image"},
+            {"Ctrl+G", "Sample gallery"},
             {"Ctrl+E / Ctrl+Shift+E / Ctrl+M", "Export restored / sheet / metrics"},
             {"Ctrl+S / Ctrl+L", "Save / load mask"},
             {"Ctrl+I", "Model provenance"},
@@ -49,6 +50,7 @@ final class ShortcutsDialog {
         }
         d.getDialogPane().setContent(g);
         d.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
+        DialogSizing.fitToContent(d);
         d.show();
     }
 }

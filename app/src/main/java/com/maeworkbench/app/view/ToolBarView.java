@@ -14,13 +14,16 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.HBox;
 
 import java.util.Map;
 
-/** Icon tool bar: files, mask tools, undo, generators, zoom, comparison toggles, device and model. */
-public final class ToolBarView extends ToolBar {
+/**
+ * Icon tool bar: files, mask tools, undo, generators, zoom and comparison toggles on the left, which may
+ * fold into the tool bar's overflow menu on a narrow window; the model, its provenance and the device on
+ * the right, which never do.
+ */
+public final class ToolBarView extends HBox {
 
     private static final Map<Tool, String> TOOL_ICONS = Map.of(Tool.BRUSH, "mdi2b-brush", Tool.ERASER, "mdi2e-eraser",
             Tool.RECTANGLE, "mdi2r-rectangle-outline", Tool.PAN, "mdi2h-hand-back-right");
@@ -29,6 +32,10 @@ public final class ToolBarView extends ToolBar {
         WorkbenchState state = actions.state();
         var masks = actions.masks();
         getStyleClass().add("workbench-toolbar");
+        ToolBar tools = new ToolBar();
+        tools.getStyleClass().add("workbench-tools");
+        tools.setMinWidth(0);
+        HBox.setHgrow(tools, Priority.ALWAYS);
 
         Button open = Icons.decorate(new Button(), "mdi2f-folder-open", "Open an image or DICOM file (Ctrl+O)");
         open.setOnAction(e -> actions.openDialog());
@@ -36,7 +43,7 @@ public final class ToolBarView extends ToolBar {
         samples.setOnAction(e -> actions.showSamples());
         Button export = Icons.decorate(new Button(), "mdi2f-file-export", "Export comparison sheet (Ctrl+Shift+E)");
         export.setOnAction(e -> actions.exportSheet());
-        getItems().addAll(open, samples, export, new Separator());
+        tools.getItems().addAll(open, samples, export, new Separator());
 
         ToggleGroup group = new ToggleGroup();
         for (Tool t : Tool.values()) {
@@ -49,7 +56,7 @@ public final class ToolBarView extends ToolBar {
                 b.setSelected(true);
             });
             state.toolProperty().addListener((o, a, n) -> b.setSelected(n == t));
-            getItems().add(b);
+            tools.getItems().add(b);
         }
         Button undo = Icons.decorate(new Button(), "mdi2u-undo", "Undo stroke (Ctrl+Z)");
         undo.setId("undo");
@@ -66,7 +73,7 @@ public final class ToolBarView extends ToolBar {
         invert.setOnAction(e -> masks.invert());
         Button clear = Icons.decorate(new Button(), "mdi2d-delete-outline", "Clear mask (Delete)");
         clear.setOnAction(e -> masks.clear());
-        getItems().addAll(new Separator(), undo, redo, new Separator(), patches, strokes, invert, clear, new Separator());
+        tools.getItems().addAll(new Separator(), undo, redo, new Separator(), patches, strokes, invert, clear, new Separator());
 
         Button fit = Icons.decorate(new Button(), "mdi2f-fit-to-page-outline", "Fit (F)");
         fit.setOnAction(e -> actions.fit());
@@ -84,21 +91,22 @@ public final class ToolBarView extends ToolBar {
         state.viewModeProperty().addListener((o, a, b) -> diff.setSelected(b == ViewMode.DIFFERENCE));
         ToggleButton split = Icons.decorate(new ToggleButton(), "mdi2c-compare", "A/B split panel (S)");
         split.selectedProperty().bindBidirectional(state.splitEnabledProperty());
-        getItems().addAll(fit, one, in, out, new Separator(), grid, diff, split);
+        tools.getItems().addAll(fit, one, in, out, new Separator(), grid, diff, split);
 
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
         ChoiceBox<Device> device = new ChoiceBox<>();
         device.getItems().setAll(Device.values());
         device.setId("device-choice");
         device.setValue(state.deviceProperty().get());
         device.setTooltip(new Tooltip("Where the MAE runs; Auto tries CUDA, then the CPU"));
+        device.setMinWidth(USE_PREF_SIZE);
         device.setOnAction(e -> {
             if (device.getValue() != null && device.getValue() != state.deviceProperty().get()) actions.setDevice(device.getValue());
         });
         state.deviceProperty().addListener((o, a, b) -> device.setValue(b));
         Label model = new Label();
         model.getStyleClass().add("model-label");
+        model.setId("model-name");
+        model.setMinWidth(USE_PREF_SIZE);
         model.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
             var info = state.modelInfoProperty().get();
             return info == null ? "no model" : info.name() + " " + info.version();
@@ -106,7 +114,13 @@ public final class ToolBarView extends ToolBar {
         Button choose = Icons.decorate(new Button(), "mdi2c-chip", "Choose an .onnx model");
         choose.setOnAction(e -> actions.chooseModel());
         Button provenance = Icons.decorate(new Button(), "mdi2i-information-outline", "Model provenance (Ctrl+I)");
+        provenance.setId("model-info");
         provenance.setOnAction(e -> actions.showProvenance());
-        getItems().addAll(spacer, new Label("Device"), device, model, choose, provenance);
+        HBox modelBox = new HBox(4, model, provenance, choose, device);
+        modelBox.getStyleClass().add("model-box");
+        modelBox.setAlignment(javafx.geometry.Pos.CENTER_RIGHT);
+        modelBox.setMinWidth(USE_PREF_SIZE);
+        getChildren().addAll(tools, modelBox);
+        setAlignment(javafx.geometry.Pos.CENTER_LEFT);
     }
 }

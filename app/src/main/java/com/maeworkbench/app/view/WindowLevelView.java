@@ -8,6 +8,7 @@ import javafx.collections.FXCollections;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -49,6 +50,14 @@ public final class WindowLevelView extends VBox {
         slider.setId("window-slider");
         slider.setShowTickMarks(false);
         presets.setPromptText("Presets");
+        // The prompt, not an empty box, once the selection is cleared (a combo box shows no prompt after that).
+        presets.setButtonCell(new ListCell<>() {
+            @Override
+            protected void updateItem(Preset item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? presets.getPromptText() : item.name());
+            }
+        });
         presets.setMaxWidth(Double.MAX_VALUE);
         presets.setOnAction(e -> {
             Preset p = presets.getValue();
@@ -68,7 +77,10 @@ public final class WindowLevelView extends VBox {
 
         slider.lowValueProperty().addListener((o, a, b) -> fromSlider());
         slider.highValueProperty().addListener((o, a, b) -> fromSlider());
-        state.windowProperty().addListener((o, a, b) -> toSlider());
+        state.windowProperty().addListener((o, a, b) -> {
+            toSlider();
+            refreshReadout();
+        });
         state.imageProperty().addListener((o, a, b) -> onImage());
         onImage();
     }
@@ -90,6 +102,7 @@ public final class WindowLevelView extends VBox {
             syncing = false;
         }
         toSlider();
+        refreshReadout();
     }
 
     private void toSlider() {
@@ -103,10 +116,24 @@ public final class WindowLevelView extends VBox {
             slider.setHighValue(slider.getMax()); // widen first so low is never clamped by the old high
             slider.setLowValue(Math.max(slider.getMin(), Math.min(a, b)));
             slider.setHighValue(Math.min(slider.getMax(), Math.max(a, b)));
-            readout.setText(String.format("L %s  W %s %s", Format.number(cal.toRaw(w.center())),
-                    Format.number(Math.abs(w.width() * cal.scale())), cal.unit()));
         } finally {
             syncing = false;
+        }
+    }
+
+    /** The window in raw units under the slider; a preset stays selected only while it is the window shown. */
+    private void refreshReadout() {
+        FloatImage img = state.getImage();
+        if (img == null) return;
+        Calibration cal = img.calibration();
+        DisplayWindow w = state.windowProperty().get();
+        double level = cal.toRaw(w.center()), width = Math.abs(w.width() * cal.scale());
+        readout.setText(String.format("L %s  W %s %s", Format.number(level), Format.number(width), cal.unit()));
+        // Choosing a preset again after the window moved (slider, Auto) must apply it, and a combo box
+        // fires only when its value changes.
+        Preset p = presets.getValue();
+        if (p != null && (Math.abs(p.level() - level) > 1e-3 * p.width() || Math.abs(p.width() - width) > 1e-3 * p.width())) {
+            presets.setValue(null);
         }
     }
 
