@@ -36,7 +36,11 @@ while [ $# -gt 0 ]; do
   shift
 done
 [ -f inference/target/restore-cli.jar ] || ./mvnw -q -B -o -pl inference -am package -DskipTests
-cli=(java -Xmx3g -jar inference/target/restore-cli.jar)
+# A private hard-linked copy of the CLI: a build during a run of hours replaces the jar it reads classes from.
+cli_dir=$(mktemp -d)
+trap 'rm -rf "$cli_dir"' EXIT
+cp -al inference/target/restore-cli.jar inference/target/lib "$cli_dir"/
+cli=(java -Xmx3g -jar "$cli_dir/restore-cli.jar")
 model_opt=()
 [ -n "$model" ] && model_opt=(--model "$model")
 data=training/data
