@@ -20,6 +20,8 @@
 # without fused attention at half the batch.
 # Second call, if device time is left: `training/device_run.sh --continue MINUTES` resumes C on a machine
 # still warm (runs/device/C kept), else starts afresh from the returned weights copied to training/pack/C-ema.pt.
+# One variant only, e.g. 2.0.0's weights continued on the new data (no A/B):
+#   training/device_run.sh --only tile64 7 --init checkpoints/ema.pt --lr 1e-3     ($OUT/only-tile64/ema.pt)
 set -uo pipefail
 cd "$(dirname "$0")"
 out=${OUT:-/tmp/device-out}
@@ -62,6 +64,13 @@ score() {  # the validation score a phase ended with
   python3 -c "import torch, PIL, numpy; print('torch', torch.__version__, 'cuda', torch.version.cuda, 'PIL', PIL.__version__, 'numpy', numpy.__version__)"
   echo "cpus $(nproc)"
 } >> "$log" 2>&1
+
+if [ "${1:-}" = "--only" ]; then
+  ctx=$2 minutes=$3
+  shift 3
+  train "only-$ctx" "$minutes" --context "$ctx" "$@"
+  exit $?
+fi
 
 if [ "${1:-}" = "--continue" ]; then
   minutes=${2:-3}

@@ -4,11 +4,13 @@ medical) and mask family, the mean masked PSNR of the MAE and of every classical
 seeds, the MAE's lead over the best classical method (the one with the highest mean in that row), and on
 how many picture x seed cases the MAE is below that method.
 
-  /usr/bin/python3 training/eval_report.py training/runs/eval-val [--classical DIR] [--out FILE]
+  /usr/bin/python3 training/eval_report.py training/runs/eval-val [--classical DIR] [--trained-on CSV] [--out FILE]
 
 Reads <dir>/<kind>/results.csv (and <dir>/<kind>-part*/results.csv) as training/evaluate_model.sh writes them. --classical DIR adds the
 classical methods' rows of an earlier run (same pictures and masks; those do not depend on the model)
-where DIR itself has only the MAE's.
+where DIR itself has only the MAE's. --trained-on CSV (the manifest a model was trained with) leaves out
+pictures whose source file was in that manifest's train split: model 2.0.0 trained on 8 pictures that are
+now validation ones (git show 26f508f:training/manifest.csv).
 """
 import argparse
 import csv
@@ -49,7 +51,15 @@ def results(folder, kind):
     return sorted(folder.glob(f"{kind}/results.csv")) + sorted(folder.glob(f"{kind}-part*/results.csv"))
 
 
-def summarise(paths, classical=()):
+def seen_images(trained_on, manifest=Path(__file__).resolve().parent / "manifest.csv"):
+    """Stored names (e.g. plasma_Cluster.png) of pictures whose source file the other manifest trained on."""
+    with open(trained_on, newline="") as f:
+        files = {r["file"] for r in csv.DictReader(f) if r["split"] == "train"}
+    with open(manifest, newline="") as f:
+        return {Path(r["image"]).name for r in csv.DictReader(f) if r["file"] in files}
+
+
+def summarise(paths, classical=(), skip=frozenset()):
     """{family: {(image, frame, mask): {method: psnr_masked}}} from results.csv files (plus, from `classical`
     ones, every non-MAE method the first lack for the same case)."""
     cases = defaultdict(lambda: defaultdict(dict))
@@ -57,7 +67,7 @@ def summarise(paths, classical=()):
         with open(source, newline="") as f:
             for row in csv.DictReader(f):
                 v = number(row["psnr_masked"])
-                if v is None or (only_classical and row["method"] == "mae"):
+                if v is None or (only_classical and row["method"] == "mae") or Path(row["image"]).name in skip:
                     continue
                 case = cases[family(row["mask"])][(Path(row["image"]).name, row.get("frame", ""), row["mask"])]
                 if not only_classical or row["method"] not in case:
@@ -91,13 +101,15 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("dir", type=Path)
     ap.add_argument("--classical", type=Path, help="an earlier run whose classical rows to use")
+    ap.add_argument("--trained-on", type=Path, help="leave out pictures this manifest's train split holds")
     ap.add_argument("--out", type=Path)
     args = ap.parse_args()
-    parts = []
+    skip = seen_images(args.trained_on) if args.trained_on else frozenset()
+    parts = [f"Left out: {len(skip)} pictures the model trained on ({args.trained_on}).\n"] if skip else []
     for kind in ("natural", "medical"):
         paths = results(args.dir, kind)
         if paths:
-            parts.append(table(summarise(paths, results(args.classical, kind) if args.classical else ()), kind))
+            parts.append(table(summarise(paths, results(args.classical, kind) if args.classical else (), skip), kind))
     text = "\n".join(parts) or "no results.csv found\n"
     out = args.out or args.dir / "report.md"
     out.write_text(text)

@@ -36,10 +36,13 @@ while [ $# -gt 0 ]; do
   shift
 done
 [ -f inference/target/restore-cli.jar ] || ./mvnw -q -B -o -pl inference -am package -DskipTests
-# A private hard-linked copy of the CLI: a build during a run of hours replaces the jar it reads classes from.
+# A private copy of the CLI: a build during a run of hours rewrites the jar in place, and the JVM loses the
+# classes it has not loaded yet (seen twice: NoClassDefFoundError at the end). The dependency jars are
+# hard-linked (copy-dependencies leaves them alone once present).
 cli_dir=$(mktemp -d)
 trap 'rm -rf "$cli_dir"' EXIT
-cp -al inference/target/restore-cli.jar inference/target/lib "$cli_dir"/
+cp inference/target/restore-cli.jar "$cli_dir"/
+cp -al inference/target/lib "$cli_dir"/
 cli=(java -Xmx3g -jar "$cli_dir/restore-cli.jar")
 model_opt=()
 [ -n "$model" ] && model_opt=(--model "$model")

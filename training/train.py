@@ -146,7 +146,17 @@ def parse_args():
     ap.add_argument("--resume", action="store_true")
     ap.add_argument("--init", type=Path, help="start from these EMA weights (ema.pt) with a fresh schedule")
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--score", type=Path, help="only print this checkpoint's validation numbers on the pack (JSON)")
     return ap.parse_args()
+
+
+def score_only(args, device):
+    """The validation numbers of a checkpoint (e.g. the shipped 2.0.0), comparable with a run's final.json."""
+    ck = torch.load(args.score, map_location=device, weights_only=False)
+    model = MAE(**ck["config"]).to(device)
+    model.load_state_dict(ck["ema"])
+    metrics = evaluate(model, validation_sets(load_pack(args.pack)["val"], device, args.val_limit))
+    print(json.dumps(dict(checkpoint=str(args.score), config=ck["config"], metrics=metrics), indent=1))
 
 
 def main():
@@ -155,6 +165,8 @@ def main():
     device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
     check_blas()
     cuda = device.type == "cuda"
+    if args.score:
+        return score_only(args, device)
     size, patch = CONTEXTS[args.context]
     args.batch = args.batch or max(1, int((2048 if cuda else 96) * 64 * 64 // (size * size) * args.batch_scale))
     args.lr = args.lr or (1.5e-3 if cuda else 6e-4)
