@@ -9,8 +9,8 @@ training/manifest.csv, which is committed). Steps:
  2. drop what is not a picture (`picture_rules.reject_reason`: small, transparent cut-outs, normal maps,
     flat fills, graphics on plain backgrounds, few-colour art), counted per package and reason;
  3. one file per picture: of the variants sharing a picture key (resolutions, light/dark, encodings) the
-    largest; then across packages by content: pictures whose perceptual hash (full frame or central
-    square) lies within `SAME_PICTURE` bits are one picture, the largest kept;
+    largest; then across packages by content (`picture_rules`: perceptual hash and thumbnail, or fine
+    detail; full frame or central square) one picture, the largest kept;
  4. split by group (`picture_rules.split_of`: a hash of the group key, so a group never moves when
     pictures are added); groups holding a bundled sample (assets/samples) are validation.
 Natural pictures are stored as 8-bit RGB or gray, longer side <= 768 (sources.MAX_SIDE); medical ones at their own
@@ -28,7 +28,8 @@ from pathlib import Path
 import numpy as np
 from PIL import Image
 
-from picture_rules import SAME_PICTURE, hamming, phash, reject_reason, safe_name, same_picture, split_of, thumbnail
+from picture_rules import (SAME_DETAIL, SAME_PICTURE, detail, hamming, phash, reject_reason, safe_name, same_picture,
+                           split_of, thumbnail)
 from sources import PACKAGES, candidates, fetch, licences, versions
 
 HERE = Path(__file__).resolve().parent
@@ -95,7 +96,8 @@ def collect(cache, staging, log, only=None):
             image=name + ".png", kind=cand.kind, group=cand.group, picture=cand.picture, package=cand.package,
             file=cand.file, frame=cand.frame, source=str(cand.source), width=arr.shape[1], height=arr.shape[0],
             channels=1 if arr.ndim == 2 else 3, bits=bits, transform=transform, pixels=pixels,
-            thumbs=(thumbnail(arr), thumbnail(centre_square(arr))), sliced=cand.sliced)
+            thumbs=(thumbnail(arr), thumbnail(centre_square(arr))),
+            details=(detail(arr).astype(np.float32), detail(centre_square(arr)).astype(np.float32)), sliced=cand.sliced)
         kept[cand.picture]["hashes"] = tuple(phash(None, t) for t in kept[cand.picture]["thumbs"])
         if len(kept) % 100 == 0:
             print(f"  {len(kept)} pictures kept, {sum(seen.values())} candidates, {time.time() - t0:.0f} s", flush=True)
@@ -104,29 +106,32 @@ def collect(cache, staging, log, only=None):
 
 def deduplicate(kept, rejected, log):
     """Step 3b: a picture is dropped when a larger (or equal, earlier-named) one of its kind is the same
-    picture (`same_picture` on the full frame or the central square: crops to another aspect ratio);
-    slices of one volume are spaced apart by construction and never duplicates of each other."""
+    picture (picture_rules: hash and thumbnail, or detail; on the full frame or the central square, for
+    crops to another aspect ratio); slices of one volume are spaced apart by construction and never
+    duplicates of each other."""
     keys = sorted(kept, key=lambda k: (-kept[k]["pixels"][0], -kept[k]["pixels"][1], k))
     volume = np.array([kept[k]["source"] if kept[k]["sliced"] else "" for k in keys])
     kind = np.array([kept[k]["kind"] for k in keys])
     alive = np.ones(len(keys), bool)
     for view in (0, 1):  # full frame, central square
         hashes = np.array([kept[k]["hashes"][view] for k in keys], dtype=np.uint64)
+        details = np.stack([kept[k]["details"][view] for k in keys])
         for i, k in enumerate(keys):
             if not alive[i]:
                 continue
             x = np.bitwise_xor(hashes[i + 1:], hashes[i])
             dist = np.unpackbits(x.view(np.uint8).reshape(-1, 8), axis=1).sum(1)
-            near = (dist <= SAME_PICTURE) & alive[i + 1:] & (kind[i + 1:] == kind[i])
+            same_detail = details[i + 1:] @ details[i] >= SAME_DETAIL
+            near = ((dist <= SAME_PICTURE) | same_detail) & alive[i + 1:] & (kind[i + 1:] == kind[i])
             near &= ~((volume[i + 1:] == volume[i]) & (volume[i] != ""))
             for j in np.nonzero(near)[0] + i + 1:
                 a, b = kept[k], kept[keys[j]]
-                if not same_picture(int(hashes[i]), int(hashes[j]), a["thumbs"][view], b["thumbs"][view]):
+                if not (same_detail[j - i - 1] or same_picture(int(hashes[i]), int(hashes[j]), a["thumbs"][view], b["thumbs"][view])):
                     continue
                 alive[j] = False
                 rejected[(b["package"], "duplicate")] += 1
                 log.write(f"duplicate {b['picture']} of {k} ({'full frame' if view == 0 else 'central square'}, "
-                          f"{hamming(int(hashes[i]), int(hashes[j]))} bits)\n")
+                          f"{hamming(int(hashes[i]), int(hashes[j]))} bits, detail {float(details[j] @ details[i]):.3f})\n")
     return {k: kept[k] for k, a in zip(keys, alive) if a}
 
 

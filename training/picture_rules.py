@@ -24,11 +24,15 @@ MIN_LEVELS = 48
 # A cut-out (sprite, stamp, decal) has a transparent background; only nearly opaque images are pictures.
 MIN_OPAQUE = 0.98
 
-# Near-duplicates: pHash distance at or below this is the same picture (re-encoded, resized, recoloured) if
-# the two 32x32 thumbnails also correlate at least SAME_CORRELATION: the hash alone matches unrelated dark,
-# sparse pictures (a star cluster and a night sea, a nebula and an MR slice, all near 6 bits).
+# Two pictures are one (re-encoded, resized, recoloured, retouched) when either
+# - their pHash lies within SAME_PICTURE bits and their 32x32 thumbnails correlate >= SAME_CORRELATION (the
+#   hash alone matches unrelated dark, sparse pictures: a star cluster and a night sea, near 6 bits), or
+# - their detail (a 64x64 thumbnail minus its 8x8 block means) correlates >= SAME_DETAIL: this finds
+#   recoloured copies the hash misses (a skybox in two tones, 12 bits apart, detail 0.94; a rope texture
+#   in two colours, 16 bits, 0.995) and keeps apart pictures of one layout (two galaxies, 0.64-0.81).
 SAME_PICTURE = 6
 SAME_CORRELATION = 0.9
+SAME_DETAIL = 0.9
 
 SPLIT_SHARES = {"natural": (0.10, 0.10), "medical": (0.20, 0.20)}  # (test, val); the rest trains
 # The allow-listed packages hold only ~20 medical volumes/files, and a few large volumes carry most of the
@@ -90,14 +94,23 @@ def reject_reason(arr, kind, alpha=None):
 
 
 def thumbnail(arr, size=32):
-    """Area-averaged luma, size x size (also what phash starts from)."""
+    """Area-averaged luma, size x size (also what phash starts from); a side shorter than size repeats pixels."""
     y = luma(arr)
+    if min(y.shape) < size:
+        y = np.repeat(np.repeat(y, -(-size // y.shape[0]), axis=0), -(-size // y.shape[1]), axis=1)
     h, w = y.shape
     rows = np.minimum((np.arange(h) * size) // h, size - 1)
     cols = np.minimum((np.arange(w) * size) // w, size - 1)
     small = np.zeros((size, size))
     np.add.at(small, (rows[:, None], cols[None, :]), y)
     return small / (np.bincount(rows, minlength=size)[:, None] * np.bincount(cols, minlength=size)[None, :])
+
+
+def detail(arr):
+    """Unit-norm fine structure: a 64x64 thumbnail minus its 8x8 block means, flattened."""
+    t = thumbnail(arr, 64)
+    d = (t - np.kron(t.reshape(8, 8, 8, 8).mean(axis=(1, 3)), np.ones((8, 8)))).ravel()
+    return d / max(np.linalg.norm(d), 1e-9)
 
 
 def correlation(a, b):

@@ -14,8 +14,8 @@ from PIL import Image
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from medical import COLIN27, itk_keys, pick_slices, to_uint16  # noqa: E402
-from picture_rules import (MEDICAL_SPLIT, SAME_PICTURE, hamming, phash, reject_reason, same_picture,  # noqa: E402
-                           split_of, stem_base, thumbnail)
+from picture_rules import (MEDICAL_SPLIT, SAME_DETAIL, SAME_PICTURE, detail, hamming, phash,  # noqa: E402
+                           reject_reason, same_picture, split_of, stem_base, thumbnail)
 from sources import SKIP_NAME, _skimage_picture, _wallpaper_picture, game_keys  # noqa: E402
 
 
@@ -63,6 +63,10 @@ class RulesTest(unittest.TestCase):
         # a hash match alone is not enough: the thumbnails must correlate too
         self.assertTrue(same_picture(phash(a), phash(small), thumbnail(a), thumbnail(small)))
         self.assertFalse(same_picture(phash(a), phash(a), thumbnail(a), thumbnail(photo(480, 640, seed=5))))
+        # a tone curve moves the hash but not the detail; another picture's detail is unrelated
+        toned = (255 * (a.astype(np.float64) / 255) ** 1.8).astype(np.uint8)
+        self.assertGreater(float(detail(a) @ detail(toned)), SAME_DETAIL)
+        self.assertLess(float(detail(a) @ detail(photo(480, 640, seed=7))), 0.5)
         stars = np.zeros((300, 300), np.uint8)
         stars[np.random.default_rng(0).integers(0, 300, (2, 40)).tolist()] = 255
         other = np.zeros((300, 300), np.uint8)
