@@ -59,6 +59,9 @@ def seen_images(trained_on, manifest=Path(__file__).resolve().parent / "manifest
         return {Path(r["image"]).name for r in csv.DictReader(f) if r["file"] in files}
 
 
+SKIPPED = set()
+
+
 def summarise(paths, classical=(), skip=frozenset()):
     """{family: {(image, frame, mask): {method: psnr_masked}}} from results.csv files (plus, from `classical`
     ones, every non-MAE method the first lack for the same case)."""
@@ -67,7 +70,10 @@ def summarise(paths, classical=(), skip=frozenset()):
         with open(source, newline="") as f:
             for row in csv.DictReader(f):
                 v = number(row["psnr_masked"])
-                if v is None or (only_classical and row["method"] == "mae") or Path(row["image"]).name in skip:
+                if Path(row["image"]).name in skip:
+                    SKIPPED.add(Path(row["image"]).name)
+                    continue
+                if v is None or (only_classical and row["method"] == "mae"):
                     continue
                 case = cases[family(row["mask"])][(Path(row["image"]).name, row.get("frame", ""), row["mask"])]
                 if not only_classical or row["method"] not in case:
@@ -105,11 +111,13 @@ def main():
     ap.add_argument("--out", type=Path)
     args = ap.parse_args()
     skip = seen_images(args.trained_on) if args.trained_on else frozenset()
-    parts = [f"Left out: {len(skip)} pictures the model trained on ({args.trained_on}).\n"] if skip else []
+    parts = []
     for kind in ("natural", "medical"):
         paths = results(args.dir, kind)
         if paths:
             parts.append(table(summarise(paths, results(args.classical, kind) if args.classical else (), skip), kind))
+    if args.trained_on:
+        parts.insert(0, f"Left out: {len(SKIPPED)} pictures the model trained on ({', '.join(sorted(SKIPPED))}).\n")
     text = "\n".join(parts) or "no results.csv found\n"
     out = args.out or args.dir / "report.md"
     out.write_text(text)
