@@ -5,7 +5,7 @@
 #   cells of 12 px at 75% (off every model's token grid), brush strokes, line dropout (every 2nd row,
 #   every 4th column, random dead rows), each with SEEDS seeds; then eval_report.py's tables.
 #
-#   training/evaluate_model.sh [--model ONNX] [--out DIR] [--seeds N] [--limit N] [--kind K] [--methods LIST] [--parts N]
+#   training/evaluate_model.sh [--model ONNX] [--out DIR] [--seeds N] [--limit N] [--kind K] [--methods LIST] [--parts N [--part K]]
 #   training/evaluate_model.sh --test --final [--model ONNX] [--out DIR]       # the frozen test split
 #   training/evaluate_model.sh --sheet [--model ONNX]                         # assets/contact_sheet.png
 #
@@ -13,12 +13,13 @@
 # model that ships (--final says you mean it). --limit N takes N pictures per kind (a fixed subset: the
 # first by name's sha256) for quick looks; the card's numbers use all. --kind natural|medical runs one
 # kind (two processes can share the work). --parts N evaluates a kind in N parts one after another (each
-# writes its results as it ends, so a long run keeps what it has done). The classical methods do not depend on the model: evaluate a
+# writes its results as it ends, so a long run keeps what it has done); --part K (with --parts N) runs part K
+# only, so two processes can take halves. The classical methods do not depend on the model: evaluate a
 # new model with --methods mae and let eval_report.py take the classical rows of an earlier run
 # (--classical DIR). Run from the repository root, under nice: all methods take hours on 2 cores.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-split=val model="" out="" seeds=2 limit=0 final=0 sheet=0 kinds="natural medical" methods=() parts=1
+split=val model="" out="" seeds=2 limit=0 final=0 sheet=0 kinds="natural medical" methods=() parts=1 only_part=0
 while [ $# -gt 0 ]; do
   case $1 in
     --test) split=test ;;
@@ -30,6 +31,7 @@ while [ $# -gt 0 ]; do
     --sheet) sheet=1 ;;
     --kind) kinds=$2; shift ;;
     --parts) parts=$2; shift ;;
+    --part) only_part=$2; shift ;;
     --methods) methods=(--methods "$2"); shift ;;
     *) echo "evaluate_model.sh: unknown option $1" >&2; exit 2 ;;
   esac
@@ -83,6 +85,7 @@ for kind in $kinds; do
   mapfile -t names < <(ordered "$images")
   [ "$limit" -gt 0 ] && names=("${names[@]:0:$limit}")
   for part in $(seq 0 $((parts - 1))); do
+    [ "$only_part" -gt 0 ] && [ $((part + 1)) -ne "$only_part" ] && continue
     name=$kind
     [ "$parts" -gt 1 ] && name=$kind-part$((part + 1))of$parts
     subset=$out/$name-images
