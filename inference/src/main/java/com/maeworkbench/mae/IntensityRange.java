@@ -10,7 +10,7 @@ import com.maeworkbench.mask.Mask;
  * mapped back afterwards. Percentiles come from a 4096-bin histogram, so the window moves in steps of
  * 1/4096 and small mask edits rarely change it. 8-bit images keep the identity.
  */
-record IntensityRange(float lo, float hi) {
+public record IntensityRange(float lo, float hi) {
 
     static final IntensityRange IDENTITY = new IntensityRange(0, 1);
     private static final int BINS = 4096;
@@ -18,7 +18,7 @@ record IntensityRange(float lo, float hi) {
     /** Narrowest window, so flat images are not blown up into noise. */
     private static final float MIN_WIDTH = 1f / 256;
 
-    static IntensityRange of(FloatImage image, Mask mask) {
+    public static IntensityRange of(FloatImage image, Mask mask) {
         if (image.bitDepth() <= 8) return IDENTITY;
         long[] hist = new long[BINS];
         long total = 0;

@@ -74,7 +74,26 @@ public final class MetricsJson {
             results.add(o);
         }
         root.add("results", results);
+        root.add("uncertainty", uncertainty(report.uncertainty()));
         return GSON.toJson(root) + "\n";
+    }
+
+    private static JsonElement uncertainty(MetricsReport.Uncertainty u) {
+        if (u == null) return JsonNull.INSTANCE;
+        JsonObject o = new JsonObject();
+        o.addProperty("file", u.file());
+        o.addProperty("calibrated", u.calibrated());
+        o.addProperty("calibration", u.calibration());
+        o.addProperty("ensemble", u.ensemble());
+        o.addProperty("passes", u.passes());
+        o.add("millis", number(u.millis(), 1));
+        o.add("mean_sigma", number(u.meanSigma(), 6));
+        o.addProperty("cells", u.cells());
+        o.add("spearman", number(u.spearman(), 4));
+        o.add("spearman_trivial", number(u.spearmanTrivial(), 4));
+        o.add("top10", number(u.top10(), 4));
+        o.add("top10_trivial", number(u.top10Trivial(), 4));
+        return o;
     }
 
     static JsonObject provenance(Provenance p) {

@@ -21,9 +21,10 @@ import java.util.Objects;
  * @param coverage how much the mask hides; flags the metrics when it leaves too little known
  * @param peak     the original's dynamic range, the peak of {@code psnr_masked}
  * @param results  one per method, in display order
+ * @param uncertainty the MAE's uncertainty map and its scores ({@code restore --uncertainty}), or null
  */
 public record MetricsReport(Provenance provenance, Image image, String mask, MaskCoverage coverage, double peak,
-                            List<Result> results) {
+                            List<Result> results, Uncertainty uncertainty) {
 
     /** The disclaimer every report and sheet carries. */
     public static final String DISCLAIMER = "AI reconstruction — not for diagnostic use";
@@ -62,6 +63,26 @@ public record MetricsReport(Provenance provenance, Image image, String mask, Mas
         }
     }
 
+    /**
+     * The MAE's uncertainty map of this image and how well it ranks the MAE's real error, per fully masked
+     * 16 px cell, beside the trivial predictor (the std of the known pixels around the cell); see
+     * {@code com.maeworkbench.uncertainty}.
+     *
+     * @param file        the map's file name (32-bit float TIFF), or null when none was written
+     * @param calibrated  whether the model's calibration was applied (else the map is the raw ensemble spread)
+     * @param calibration which calibration, or why none
+     * @param meanSigma   mean predicted error std over the masked pixels, normalised units
+     * @param top10       mean real RMSE of the 10% of cells ranked most uncertain, over the mean of all cells
+     */
+    public record Uncertainty(String file, boolean calibrated, String calibration, String ensemble, int passes, double millis,
+                              double meanSigma, int cells, double spearman, double spearmanTrivial, double top10, double top10Trivial) {
+    }
+
+    /** A report without an uncertainty map. */
+    public MetricsReport(Provenance provenance, Image image, String mask, MaskCoverage coverage, double peak, List<Result> results) {
+        this(provenance, image, mask, coverage, peak, results, null);
+    }
+
     public MetricsReport {
         Objects.requireNonNull(provenance, "provenance");
         Objects.requireNonNull(image, "image");
@@ -73,6 +94,11 @@ public record MetricsReport(Provenance provenance, Image image, String mask, Mas
     public static MetricsReport of(Provenance provenance, String path, FloatImage original, String mask, MaskCoverage coverage,
                                    List<Result> results) {
         return new MetricsReport(provenance, Image.of(path, original), mask, coverage, Quality.dynamicRange(original), results);
+    }
+
+    /** This report with an uncertainty map's summary. */
+    public MetricsReport withUncertainty(Uncertainty u) {
+        return new MetricsReport(provenance, image, mask, coverage, peak, results, u);
     }
 
     /** The ranking of these results (all measured on this one mask). */
