@@ -51,10 +51,11 @@ def results(folder, kind):
     return sorted(folder.glob(f"{kind}/results.csv")) + sorted(folder.glob(f"{kind}-part*/results.csv"))
 
 
-def seen_images(trained_on, manifest=Path(__file__).resolve().parent / "manifest.csv"):
-    """Stored names (e.g. plasma_Cluster.png) of pictures whose source file the other manifest trained on."""
+def seen_images(trained_on, manifest=Path(__file__).resolve().parent / "manifest.csv", splits=("train",)):
+    """Stored names (e.g. plasma_Cluster.png) of pictures whose source file is in the other manifest's
+    `splits` (its train split: what a model trained on)."""
     with open(trained_on, newline="") as f:
-        files = {r["file"] for r in csv.DictReader(f) if r["split"] == "train"}
+        files = {r["file"] for r in csv.DictReader(f) if r["split"] in splits}
     with open(manifest, newline="") as f:
         return {Path(r["image"]).name for r in csv.DictReader(f) if r["file"] in files}
 
