@@ -192,6 +192,7 @@ public final class WorkbenchState {
         results.clear();
         measured.clear();
         timings.clear();
+        progress.clear();
         mask = next;
         sliceIndex.set(index);
         image.set(slice);
