@@ -1,7 +1,6 @@
 package com.maeworkbench.app.service;
 
 import com.maeworkbench.app.state.MaskChange;
-import com.maeworkbench.app.state.MethodProgress;
 import com.maeworkbench.app.state.MethodResult;
 import com.maeworkbench.app.state.ViewArea;
 import com.maeworkbench.app.state.WorkbenchState;
@@ -27,7 +26,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.PriorityBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -45,7 +43,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * metrics, which are skipped while a newer request waits.
  * <p>
  * Each run is watched ({@link RestoreMonitor}): methods that restore piece by piece do the part of the image on
- * screen first ({@link WorkbenchState#viewAreaProperty()}), and a run that takes longer than {@link #SHOW_AFTER_MS}
+ * screen first ({@link WorkbenchState#viewAreaProperty()}), and a run that takes longer than {@link RunWatch#SHOW_AFTER_MS}
  * shows its progress, with the result so far where the method has one, in {@link WorkbenchState#progress()}.
  * Every method checks for interruption as it goes (our Telea and Navier-Stokes every 4096 pixels), so a stale
  * run stops within milliseconds and the next request starts on its thread.
@@ -57,29 +55,25 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class ReconstructionService implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(ReconstructionService.class.getName());
-    /** A run shows its progress once it has taken this long: quick live updates never flash a bar. */
-    static final long SHOW_AFTER_MS = 300;
-    /** Progress reaches the state at most this often per run, the result so far at most every {@link #PARTIAL_EVERY_MS}. */
-    private static final long PROGRESS_EVERY_MS = 100, PARTIAL_EVERY_MS = 500;
 
     private record Request(long seq, long maskSeq, long generation, FloatImage image, Mask mask, boolean preview, long nanos) {
     }
 
-    private final WorkbenchState state;
+    final WorkbenchState state;
     private final Executor fx;
     private final ThreadPoolExecutor pool;
     private final ThreadPoolExecutor slow;
     private final ExecutorService metrics;
-    private final ScheduledExecutorService timer;
+    final ScheduledExecutorService timer; // RunWatch's
     private final AtomicLong taskSeq = new AtomicLong();
     private final Map<String, Lane> lanes = new LinkedHashMap<>();
     private final AtomicInteger inFlight = new AtomicInteger();
-    private final PerfLog perf;
+    final PerfLog perf;
     private final boolean afterShown;
     /** The part of the image on screen, for the workers (the state is the FX thread's). */
-    private volatile Region onScreen;
+    volatile Region onScreen;
     private Request held; // FX thread: the newest request of an image whose original is not on screen yet
-    private volatile boolean closed;
+    volatile boolean closed;
     private long seq;
 
     /** A service that starts on every edit at once (headless use, tests). */
@@ -213,7 +207,7 @@ public final class ReconstructionService implements AutoCloseable {
     }
 
     /** Hands {@code r} to the FX thread; once the service is closed, a refusal (the toolkit gone) is no one's concern. */
-    private void toFx(Runnable r) {
+    void toFx(Runnable r) {
         try {
             fx.execute(r);
         } catch (RuntimeException e) {
@@ -347,7 +341,7 @@ public final class ReconstructionService implements AutoCloseable {
                 return;
             }
             inFlight.incrementAndGet();
-            Watch watch = new Watch(r);
+            RunWatch watch = new RunWatch(ReconstructionService.this, method.id(), r.seq, r.nanos, () -> cancelled);
             try {
                 toFx(() -> state.busyProperty().set(inFlight.get()));
                 long t0 = System.nanoTime();
@@ -373,69 +367,6 @@ public final class ReconstructionService implements AutoCloseable {
                 watch.end();
                 inFlight.decrementAndGet();
                 toFx(() -> state.busyProperty().set(inFlight.get()));
-            }
-        }
-
-        /**
-         * Watches one run: the focus is the part of the image on screen; progress reaches the state once the run
-         * has taken {@link #SHOW_AFTER_MS} (a method that reports none then shows an indeterminate share), at most
-         * every {@link #PROGRESS_EVERY_MS}, its pixels at most every {@link #PARTIAL_EVERY_MS}, and is taken away
-         * when the run ends, however it ends.
-         */
-        private final class Watch implements RestoreMonitor {
-            private final Request r;
-            private final long start = System.nanoTime();
-            private final ScheduledFuture<?> silent;
-            private volatile boolean ended;
-            private volatile boolean reported;
-            private long lastPost, lastPixels; // restoring thread
-
-            Watch(Request r) {
-                this.r = r;
-                ScheduledFuture<?> f = null;
-                try {
-                    f = timer.schedule(() -> {
-                        if (!reported) post(Double.NaN, null);
-                    }, SHOW_AFTER_MS, TimeUnit.MILLISECONDS);
-                } catch (RejectedExecutionException e) {
-                    if (!closed) throw e;
-                }
-                silent = f;
-            }
-
-            @Override
-            public Region focus() {
-                return onScreen;
-            }
-
-            @Override
-            public void progress(double done, FloatImage partial) {
-                reported = true; // a method that says how far it got never shows an unknown share
-                long now = System.nanoTime();
-                if (now - start < SHOW_AFTER_MS * 1_000_000L || now - lastPost < PROGRESS_EVERY_MS * 1_000_000L) return;
-                lastPost = now;
-                boolean pixels = partial != null && now - lastPixels >= PARTIAL_EVERY_MS * 1_000_000L;
-                if (pixels) lastPixels = now;
-                post(done, pixels ? partial : null);
-            }
-
-            private void post(double done, FloatImage partial) {
-                MethodProgress p = new MethodProgress(method.id(), done, partial, r.seq);
-                double sinceEdit = (System.nanoTime() - r.nanos) / 1e6;
-                toFx(() -> {
-                    if (ended || cancelled) return;
-                    state.progress().put(method.id(), p);
-                    perf.progress(method.id(), done, partial != null, sinceEdit);
-                });
-            }
-
-            void end() {
-                ended = true;
-                if (silent != null) silent.cancel(false);
-                toFx(() -> {
-                    MethodProgress shown = state.progress().get(method.id());
-                    if (shown != null && shown.requestSeq() == r.seq) state.progress().remove(method.id());
-                });
             }
         }
 

@@ -116,7 +116,10 @@ final class MaskOverlay {
     }
 
     /** Row by row through a scratch array: bulk puts into the direct buffer are far cheaper than single ones. */
-    private static void fill(Mask mask, Region r, IntBuffer out) {
+    private static void fill(Mask mask, Region r, IntBuffer buffer) {
+        // Through a view of our own: the render thread may be uploading the last frame with the buffer's limit set to
+        // its dirty rows (an absolute put checked that limit and failed once in WorkbenchUiTest).
+        IntBuffer out = buffer.duplicate().clear();
         boolean[] m = mask.missing();
         int w = mask.width();
         int[] row = new int[r.width()];

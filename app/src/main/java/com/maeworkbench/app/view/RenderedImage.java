@@ -149,7 +149,7 @@ final class RenderedImage {
             image.set(new Drawn(buffer, crop, level));
         } else {
             buffer.updateBuffer(b -> {
-                b.getBuffer().put(0, pixels);
+                b.getBuffer().duplicate().clear().put(0, pixels); // our own limit: the render thread may be reading it
                 return null; // whole image dirty
             });
         }
