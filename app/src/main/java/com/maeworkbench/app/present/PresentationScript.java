@@ -84,6 +84,11 @@ public record PresentationScript(String source, List<Step> steps) {
     public static PresentationScript load(List<Assets.Sample> samples) throws IOException {
         Path user = userFile();
         if (Files.exists(user) || System.getProperty("mae.presentation") != null) return read(user, samples);
+        return bundled(samples);
+    }
+
+    /** The steps shipped with the app; sample names resolve against the bundled samples. */
+    static PresentationScript bundled(List<Assets.Sample> samples) throws IOException {
         try (InputStream in = PresentationScript.class.getResourceAsStream(BUNDLED)) {
             if (in == null) throw new IOException(BUNDLED + " (bundled): missing from the application");
             return parse(new InputStreamReader(in, StandardCharsets.UTF_8), BUNDLED + " (bundled)", Assets.root(), samples);
@@ -114,7 +119,7 @@ public record PresentationScript(String source, List<Step> steps) {
             // Gson reads leniently: comments are allowed, which helps a hand-edited file.
             root = JsonParser.parseReader(in);
         } catch (JsonParseException e) {
-            throw new IOException(name + ": " + syntax(e), e);
+            throw new IOException(name + ": bad JSON: " + syntax(e), e);
         }
         if (!root.isJsonObject()) throw new IOException(name + ": expected an object {\"steps\": [...]}, found " + kind(root));
         JsonObject top = root.getAsJsonObject();

@@ -49,7 +49,7 @@ public final class Format {
         Calibration cal = img.calibration();
         double raw = Math.abs(normalised * cal.scale());
         String value = raw >= 10 ? String.valueOf(Math.round(raw)) : String.format("%.1f", raw);
-        return value + " " + (cal.unit().isEmpty() ? "levels" : cal.unit());
+        return value + "\u00a0" + (cal.unit().isEmpty() ? "levels" : cal.unit()); // the number never wraps from its unit
     }
 
     static String number(double v) {

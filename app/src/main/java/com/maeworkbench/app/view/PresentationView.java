@@ -18,7 +18,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
-import org.kordamp.ikonli.javafx.FontIcon;
 
 import java.util.List;
 import java.util.function.Function;
@@ -103,29 +102,31 @@ public final class PresentationView extends BorderPane {
         grid.add(uncertaintyLegend, 3, 2);
         setCenter(grid);
 
-        FontIcon warning = new FontIcon("mdi2a-alert-outline");
-        // Inline, as the icon's size is otherwise the style sheet's to set.
-        warning.styleProperty().bind(widthProperty().divide(WIDTH_PER_EM).multiply(1.3).asString(java.util.Locale.ROOT, "-fx-icon-size: %.0fpx;"));
+        // A text sign rather than the status bar's icon: it scales with the type.
+        Label warning = new Label("⚠");
+        warning.getStyleClass().add("present-warning");
         Label disclaimer = new Label(StatusBarView.DISCLAIMER, warning);
         disclaimer.setId("present-disclaimer");
         disclaimer.getStyleClass().addAll("disclaimer", "present-disclaimer");
         disclaimer.setMinWidth(Region.USE_PREF_SIZE);
+        Label keys = new Label("← → step · Space (hold) original · D difference · Esc leave");
+        keys.setId("present-keys");
         Label model = new Label();
         model.setId("present-model");
-        model.getStyleClass().add("present-hint");
-        model.setMinWidth(Region.USE_PREF_SIZE);
         model.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
             var info = state.modelInfoProperty().get();
             return info == null ? "" : "model " + info.name() + " " + info.version();
         }, state.modelInfoProperty()));
-        Label keys = new Label("← → step   Space (hold) original   D difference   Esc leave");
-        keys.setId("present-keys");
-        keys.getStyleClass().add("present-hint");
-        keys.setMinWidth(0);
-        HBox.setHgrow(keys, Priority.ALWAYS);
-        keys.setMaxWidth(Double.MAX_VALUE);
-        keys.setAlignment(Pos.CENTER_RIGHT);
-        HBox bottom = new HBox(24, disclaimer, model, keys);
+        for (Label l : new Label[]{keys, model}) {
+            l.getStyleClass().add("present-hint");
+            l.setWrapText(true);
+            l.setTextAlignment(javafx.scene.text.TextAlignment.RIGHT);
+            l.setMinHeight(Region.USE_PREF_SIZE);
+        }
+        VBox hints = new VBox(keys, model);
+        hints.setAlignment(Pos.CENTER_RIGHT);
+        HBox.setHgrow(hints, Priority.ALWAYS);
+        HBox bottom = new HBox(24, disclaimer, hints);
         bottom.setAlignment(Pos.CENTER_LEFT);
         bottom.getStyleClass().add("present-bottom");
         setBottom(bottom);
