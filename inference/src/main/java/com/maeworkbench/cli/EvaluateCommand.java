@@ -54,7 +54,8 @@ final class EvaluateCommand implements Callable<Integer> {
         List<String> images = listImages(imageDirs);
         List<MetricsReport> reports = new ArrayList<>();
         boolean partial;
-        try (MethodSet set = MethodSet.open(methodIds, common, err)) {
+        try (MethodSet set = MethodSet.open(methodIds, common, err);
+             Progress progress = Progress.start("evaluate", (long) images.size() * specs.size() * set.methods().size(), false)) {
             partial = set.skippedRequested();
             Provenance provenance = set.provenance();
             for (String name : images) {
@@ -65,13 +66,17 @@ final class EvaluateCommand implements Callable<Integer> {
                     err.println("skipped " + RestoreCli.oneLine(e));
                     err.flush();
                     partial = true;
+                    for (int k = 0; k < specs.size() * set.methods().size(); k++) progress.step();
                     continue;
                 }
+                String file = Path.of(name).getFileName().toString();
                 for (MaskSpec maskSpec : specs) {
                     Mask mask = maskSpec.generate(original.width(), original.height());
                     List<MetricsReport.Result> results = new ArrayList<>();
                     for (RestorationMethod method : set.methods()) {
+                        progress.working(method.id() + " on " + file);
                         results.add(new MetricsReport.Result(method.id(), method.displayName(), null, Timed.run(method, original, mask).metrics()));
+                        progress.step();
                     }
                     MetricsReport report = MetricsReport.of(provenance, name, original, maskSpec.toString(), MaskCoverage.of(mask), results);
                     if (report.flagged()) {
@@ -80,8 +85,10 @@ final class EvaluateCommand implements Callable<Integer> {
                     }
                     reports.add(report);
                 }
-                stdout.printf(Locale.ROOT, "%s: %d masks x %d methods%n", name, specs.size(), set.methods().size());
-                stdout.flush();
+                if (!progress.shown()) { // on a terminal the bar says it
+                    stdout.printf(Locale.ROOT, "%s: %d masks x %d methods%n", name, specs.size(), set.methods().size());
+                    stdout.flush();
+                }
             }
         }
         Files.createDirectories(run.out);

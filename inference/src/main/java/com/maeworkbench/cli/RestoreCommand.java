@@ -101,43 +101,67 @@ final class RestoreCommand implements Callable<Integer> {
         FloatImage original = source != null ? source.frame(frame) : ImageFiles.read(image, frame, common.maxPixels);
         Mask m = mask.resolve(original.width(), original.height());
         String stem = ImageFiles.stem(image), ext = ImageFiles.resultExtension(image);
-        List<Timed> runs = new ArrayList<>();
-        for (var method : set.methods()) runs.add(Timed.run(method, original, m));
-        List<MetricsReport.Result> results = runs.stream().map(r -> new MetricsReport.Result(r.method().id(),
-                r.method().displayName(), stem + "-" + r.method().id() + "." + ext, r.metrics())).toList();
-        MetricsReport report = MetricsReport.of(set.provenance(), image.toString(), original, mask.describe(), MaskCoverage.of(m), results);
+        if (uncertainty && !set.methods().contains(set.mae())) {
+            throw new IllegalArgumentException("--uncertainty needs the MAE (not in --methods, or unavailable)");
+        }
+        List<MetricsReport.Result> results = new ArrayList<>();
+        List<FloatImage> restored = new ArrayList<>(); // kept for --sheet only: a 16 MP result is 192 MB of floats
         UncertaintyOutput uncertain = null;
-        if (uncertainty) {
-            Timed mae = runs.stream().filter(r -> r.method() == set.mae()).findFirst().orElse(null);
-            if (mae == null) throw new IllegalArgumentException("--uncertainty needs the MAE (not in --methods, or unavailable)");
-            uncertain = UncertaintyOutput.compute(set.mae(), original, m, mae.restored(), stem);
-            report = report.withUncertainty(uncertain.summary());
-            if (!uncertain.map().calibrated()) err.println("uncertainty: " + uncertain.summary().calibration());
-        }
-        if (report.warning() != null) {
-            err.println("warning: " + image + (frames.allFrames ? " frame " + frame : "") + ": " + report.warning());
-            err.flush();
-        }
-        // Everything is computed before the first byte is written: a failure leaves no partial output.
-        FloatImage comparison = sheet ? ComparisonSheet.render(report, original, m, original.window(), runs.stream().map(Timed::restored).toList()) : null;
+        boolean created = !Files.isDirectory(out);
         Files.createDirectories(out);
-        MaskFiles.write(m, out.resolve(stem + "-mask.png"));
-        for (int i = 0; i < runs.size(); i++) {
-            Timed r = runs.get(i);
-            ImageFiles.write(r.restored(), out.resolve(report.results().get(i).file()));
-            if (dicom.dicom) {
-                // one series per method, across frames
-                DicomExport export = exports.get(r.method().id());
-                if (export == null) exports.put(r.method().id(), export = new DicomExport(source, r.method().id(),
-                        DicomExportOptions.derivation(r.method()), dicom.anonymise));
-                export.write(r.restored(), frame, out.resolve(stem + "-" + r.method().id() + ".dcm"));
+        // Each result is written as soon as it is measured and then dropped; the files take their names only
+        // when every method has run, so a failure still leaves no partial output.
+        try (StagedFiles staged = new StagedFiles(out);
+             Progress progress = Progress.start("restore", set.methods().size(), true)) {
+            for (var method : set.methods()) {
+                progress.working(method.id());
+                Timed r = Timed.run(method, original, m);
+                String file = stem + "-" + r.method().id() + "." + ext;
+                ImageFiles.write(r.restored(), staged.stage(file));
+                if (dicom.dicom) {
+                    // one series per method, across frames
+                    DicomExport export = exports.get(r.method().id());
+                    if (export == null) exports.put(r.method().id(), export = new DicomExport(source, r.method().id(),
+                            DicomExportOptions.derivation(r.method()), dicom.anonymise));
+                    export.write(r.restored(), frame, staged.stage(stem + "-" + r.method().id() + ".dcm"));
+                }
+                results.add(new MetricsReport.Result(r.method().id(), r.method().displayName(), file, r.metrics()));
+                if (sheet) restored.add(r.restored());
+                if (uncertainty && r.method() == set.mae()) {
+                    progress.working("mae uncertainty");
+                    uncertain = UncertaintyOutput.compute(set.mae(), original, m, r.restored(), stem);
+                    FloatTiff.write(original.width(), original.height(), uncertain.map().sigma(), staged.stage(uncertain.summary().file()));
+                }
+                progress.step();
             }
+            progress.close(); // off the terminal before the table
+            MetricsReport report = MetricsReport.of(set.provenance(), image.toString(), original, mask.describe(), MaskCoverage.of(m), results);
+            if (uncertain != null) {
+                report = report.withUncertainty(uncertain.summary());
+                if (!uncertain.map().calibrated()) err.println("uncertainty: " + uncertain.summary().calibration());
+            }
+            if (report.warning() != null) {
+                err.println("warning: " + image + (frames.allFrames ? " frame " + frame : "") + ": " + report.warning());
+                err.flush();
+            }
+            if (sheet) ImageFiles.write(ComparisonSheet.render(report, original, m, original.window(), restored), staged.stage(stem + "-comparison.png"));
+            MaskFiles.write(m, staged.stage(stem + "-mask.png"));
+            TextFiles.writeAtomically(staged.stage("metrics.json"), MetricsJson.toJson(report));
+            staged.commit();
+            printTable(spec.commandLine().getOut(), report, out);
+            return RestoreCli.OK;
+        } catch (IOException | RuntimeException e) {
+            if (created) deleteIfEmpty(out, e);
+            throw e;
         }
-        if (uncertain != null) FloatTiff.write(original.width(), original.height(), uncertain.map().sigma(), out.resolve(uncertain.summary().file()));
-        TextFiles.writeAtomically(out.resolve("metrics.json"), MetricsJson.toJson(report));
-        if (comparison != null) ImageFiles.write(comparison, out.resolve(stem + "-comparison.png"));
-        printTable(spec.commandLine().getOut(), report, out);
-        return RestoreCli.OK;
+    }
+
+    private static void deleteIfEmpty(Path dir, Exception cause) {
+        try (var entries = Files.list(dir)) {
+            if (entries.findAny().isEmpty()) Files.delete(dir);
+        } catch (IOException e) {
+            cause.addSuppressed(e);
+        }
     }
 
     private static void printTable(PrintWriter out, MetricsReport report, Path dir) {

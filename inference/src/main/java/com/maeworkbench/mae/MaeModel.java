@@ -36,6 +36,7 @@ public final class MaeModel implements AutoCloseable {
     private final OrtSession session;
     private final ModelInfo info;
     private final ExecutionChoice execution;
+    private final int intraOpThreads;
     private final long[] imageShape;
     private final long[] maskShape;
     private final ThreadLocal<TileBuffers> buffers;
@@ -48,11 +49,12 @@ public final class MaeModel implements AutoCloseable {
     private record TileBuffers(FloatBuffer image, FloatBuffer mask) {
     }
 
-    private MaeModel(OrtEnvironment env, OrtSession session, ModelInfo info, ExecutionChoice execution) {
+    private MaeModel(OrtEnvironment env, OrtSession session, ModelInfo info, ExecutionChoice execution, int intraOpThreads) {
         this.env = env;
         this.session = session;
         this.info = info;
         this.execution = execution;
+        this.intraOpThreads = intraOpThreads;
         int s = info.imageSize();
         this.imageShape = new long[]{1, 3, s, s};
         this.maskShape = info.maskInput().shape(s, info.patchSize());
@@ -60,12 +62,12 @@ public final class MaeModel implements AutoCloseable {
     }
 
     /**
-     * Opens a model with CPU intra-op threads for half the processors (or system property {@code mae.threads}):
-     * one 64 px tile is too small to split well, and the live view runs the baselines beside it (measured on
-     * 2 cores: a brush edit 14 ms with one thread, 18 ms with two; a full 512x512 restore the same).
+     * Opens a model with one CPU intra-op thread per run (or system property {@code mae.threads}): one 64 px
+     * tile is too small to split well (measured on 2 cores: a brush edit 14 ms with one thread, 18 ms with two),
+     * so {@link MaeMethod} runs whole tiles side by side instead.
      */
     public static MaeModel open(Path onnxFile, Device device) throws MaeModelException {
-        return open(onnxFile, device, Integer.getInteger("mae.threads", Math.max(1, Runtime.getRuntime().availableProcessors() / 2)));
+        return open(onnxFile, device, Integer.getInteger("mae.threads", 1));
     }
 
     /**
@@ -81,9 +83,10 @@ public final class MaeModel implements AutoCloseable {
         } catch (RuntimeException | LinkageError e) {
             throw new MaeModelException(file, "ONNX Runtime failed to load: " + e, e);
         }
-        Sessions.Opened opened = Sessions.open(env, file, device, Math.max(1, intraOpThreads));
+        int threads = Math.max(1, intraOpThreads);
+        Sessions.Opened opened = Sessions.open(env, file, device, threads);
         try {
-            return new MaeModel(env, opened.session(), ModelContract.validate(opened.session(), file), opened.choice());
+            return new MaeModel(env, opened.session(), ModelContract.validate(opened.session(), file), opened.choice(), threads);
         } catch (MaeModelException | RuntimeException e) {
             try {
                 opened.session().close();
@@ -111,6 +114,11 @@ public final class MaeModel implements AutoCloseable {
 
     public ExecutionChoice execution() {
         return execution;
+    }
+
+    /** CPU threads one run may use (ONNX Runtime's intra-op threads). */
+    public int intraOpThreads() {
+        return intraOpThreads;
     }
 
     /**

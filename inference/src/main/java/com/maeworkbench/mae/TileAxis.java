@@ -2,8 +2,8 @@ package com.maeworkbench.mae;
 
 /**
  * Tile placement along one image axis. Tiles of side {@code S} start on multiples of the patch size
- * {@code p} (so mask patches map exactly onto model patches) with stride {@code s = S/2} rounded down to a
- * multiple of {@code p}; the last tile is pulled back to end within {@code p-1} pixels of the image edge.
+ * {@code p} (so mask patches map exactly onto model patches) with a stride {@code s}, a multiple of {@code p}
+ * up to {@code S}; the last tile is pulled back to end within {@code p-1} pixels of the image edge.
  *
  * <p>Each tile carries a blending weight per position: 0 in an outer band of {@code (S-s)/4} pixels, a
  * raised-cosine ramp over the next {@code (S-s)/2}, 1 in the middle. With stride {@code s} the ramps of
@@ -22,9 +22,12 @@ final class TileAxis {
     final int[] supportStart;
     final int[] supportEnd;
 
-    TileAxis(int length, int tile, int patch) {
+    TileAxis(int length, int tile, int patch, int stride) {
+        if (stride < patch || stride > tile || stride % patch != 0) {
+            throw new IllegalArgumentException("stride " + stride + " must be a multiple of the patch " + patch + " up to the tile " + tile);
+        }
         this.tile = tile;
-        this.stride = Math.max(patch, (tile / 2) / patch * patch);
+        this.stride = stride;
         if (length <= tile) {
             origins = new int[]{0};
         } else {

@@ -42,6 +42,17 @@ final class Fills {
     }
 
     /**
+     * Copies of the image's planes with the masked pixels set to 0, for methods that read pixels by position:
+     * OpenCV's inpainting (and ours, which follows it) reads one row and column inward on the image's first row
+     * and column, which could reach a masked pixel; what lies under the mask is the answer and must not leak.
+     */
+    static float[][] copyPlanesBlankingMasked(FloatImage image, boolean[] missing) {
+        float[][] c = copyPlanes(image);
+        for (float[] p : c) for (int i = 0; i < p.length; i++) if (missing[i]) p[i] = 0;
+        return c;
+    }
+
+    /**
      * Marks the missing pixels that have a known pixel within their {@code (2r+1)^2} window. Separable
      * running counts (rows, then columns): O(pixels) whatever the radius.
      */

@@ -8,12 +8,12 @@ public final class Methods {
 
     private static final List<RestorationMethod> CLASSICAL = List.of(
             new BilinearFill(), new GaussianFill(), new MedianFill(), new BilateralFill(),
-            OpenCvInpaint.telea(), OpenCvInpaint.navierStokes());
+            new TeleaInpaint(), new NavierStokesInpaint());
 
     private Methods() {
     }
 
-    /** bilinear, gaussian, median, bilateral, telea, ns (OpenCV's may report themselves unavailable). */
+    /** bilinear, gaussian, median, bilateral, telea, ns. */
     public static List<RestorationMethod> classical() {
         return CLASSICAL;
     }

@@ -7,9 +7,12 @@ import org.opencv.core.Mat;
 import org.opencv.photo.Photo;
 
 /**
- * OpenCV's {@code Photo.inpaint}: Telea's fast marching method or the Navier-Stokes based method.
- * Each channel goes through as its own 32-bit float plane ({@code inpaint} accepts CV_32FC1 besides
- * 8-bit), so 16-bit and DICOM sources keep their precision; known pixels are copied back unchanged.
+ * OpenCV's {@code Photo.inpaint}, Telea's or the Navier-Stokes method: the reference that {@link TeleaInpaint} and
+ * {@link NavierStokesInpaint} are tested and benchmarked against (the workbench lists those; OpenCV's cost grows
+ * with the square of the image, see {@link FastMarching}). Each channel goes through as its own 32-bit float
+ * plane ({@code inpaint} accepts CV_32FC1 besides 8-bit), so 16-bit and DICOM sources keep their precision;
+ * known pixels are copied back unchanged. Masked pixels go in as 0: OpenCV reads them on the image's first row
+ * and column.
  *
  * <p>Values are scaled by 2^24 (exact in float) for OpenCV: 4.9's Telea adds terms of about one
  * intensity unit to float results (opencv#25404, fixed in 4.10), which wrecks a [0,1] image but is
@@ -32,12 +35,12 @@ public final class OpenCvInpaint implements RestorationMethod {
 
     /** Telea (2004), fast marching; {@code Photo.INPAINT_TELEA}. */
     public static OpenCvInpaint telea() {
-        return new OpenCvInpaint("telea", "OpenCV Telea", Photo.INPAINT_TELEA);
+        return new OpenCvInpaint("opencv-telea", "OpenCV Telea", Photo.INPAINT_TELEA);
     }
 
     /** Bertalmio et al. (2001), Navier-Stokes; {@code Photo.INPAINT_NS}. */
     public static OpenCvInpaint navierStokes() {
-        return new OpenCvInpaint("ns", "OpenCV Navier-Stokes", Photo.INPAINT_NS);
+        return new OpenCvInpaint("opencv-ns", "OpenCV Navier-Stokes", Photo.INPAINT_NS);
     }
 
     @Override
@@ -45,7 +48,7 @@ public final class OpenCvInpaint implements RestorationMethod {
         return id;
     }
 
-    /** Around a second on 512x512: its fast marching carries information sideways without bound, so no region runs either. */
+    /** Around a second on 512x512, and its fast marching carries information sideways without bound. */
     @Override
     public boolean interactive() {
         return false;
@@ -71,7 +74,7 @@ public final class OpenCvInpaint implements RestorationMethod {
         boolean[] missing = mask.missing();
         byte[] maskBytes = new byte[n];
         for (int i = 0; i < n; i++) if (missing[i]) maskBytes[i] = (byte) 255;
-        float[][] out = Fills.copyPlanes(image);
+        float[][] out = Fills.copyPlanesBlankingMasked(image, missing);
         float[] scaled = new float[n];
         Mat cvMask = new Mat(h, w, CvType.CV_8UC1);
         Mat src = new Mat(h, w, CvType.CV_32FC1);

@@ -135,6 +135,19 @@ class RestoreCliTest {
     }
 
     @Test
+    void resultsAreWrittenOneByOneButAFailureLeavesNone() throws IOException {
+        Path out = Files.createDirectories(dir.resolve("staged"));
+        Files.createDirectories(out.resolve(".a-median.png/blocker")); // median's result cannot be written there
+        Run r = cli("restore", images.resolve("a.png").toString(), "--mask", "rect:x=5,y=5,w=10,h=8",
+                "--methods", "bilinear,median,gaussian", "--out", out.toString());
+        assertEquals(1, r.exit(), r.out());
+        assertTrue(r.err().contains("a-median.png"), r.err());
+        try (Stream<Path> left = Files.list(out)) {
+            assertEquals(List.of(".a-median.png"), left.map(p -> p.getFileName().toString()).toList(), "bilinear's staged result is gone too");
+        }
+    }
+
+    @Test
     void missingModelLeavesTheBaselinesRunning() throws IOException {
         Path out = dir.resolve("nomodel");
         Run r = cli("restore", images.resolve("a.png").toString(), "--mask", "rect:x=10,y=10,w=20,h=20",

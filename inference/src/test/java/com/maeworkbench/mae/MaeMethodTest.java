@@ -165,6 +165,28 @@ class MaeMethodTest {
     }
 
     @Test
+    void tilesSideBySideGiveTheSameResultAsOneAtATime() {
+        int s = mae.info().imageSize();
+        FloatImage image = Fixtures.randomRgb(5 * s + 7, 3 * s + 1, 14);
+        Mask mask = Fixtures.blobs(image.width(), image.height(), 9, 5);
+        try (MaeMethod one = new MaeMethod(Fixtures.open(Fixtures.fixtureModel()), 1);
+             MaeMethod three = new MaeMethod(Fixtures.open(Fixtures.fixtureModel()), 3)) {
+            FloatImage a = one.restore(image, mask), b = three.restore(image, mask);
+            assertEquals(one.tilesRun(), three.tilesRun());
+            for (int c = 0; c < 3; c++) assertArrayEquals(a.plane(c), b.plane(c), "channel " + c);
+        }
+    }
+
+    @Test
+    void restoringWithAClosedMethodSaysTheModelIsClosed() {
+        MaeMethod closed = new MaeMethod(Fixtures.open(Fixtures.fixtureModel()), 2);
+        closed.close();
+        FloatImage image = Fixtures.randomRgb(100, 80, 15);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> closed.restore(image, Fixtures.blobs(100, 80, 4, 2)));
+        assertTrue(e.getMessage().contains("closed"), e.getMessage());
+    }
+
+    @Test
     void incrementalWithoutPreviousIsAFullRestore() {
         FloatImage image = Fixtures.randomRgb(70, 50, 12);
         Mask mask = Fixtures.blobs(70, 50, 3, 4);

@@ -68,6 +68,22 @@ class ClassicalMethodsTest {
         }
     }
 
+    /** What lies under the mask is the answer: no method may read it (OpenCV's taps on the first row and column did). */
+    @ParameterizedTest
+    @MethodSource("methods")
+    void hiddenValuesNeverReachTheResult(RestorationMethod method) {
+        usable(method);
+        FloatImage image = TestImages.natural(70, 50, 3, 6);
+        List<Mask> masks = List.of(MaskShapes.rect(70, 50, 0, 0, 20, 9), MaskShapes.patches(70, 50, 0.5, 4, 7), MaskShapes.strokes(70, 50, 4, 8));
+        for (Mask mask : masks) {
+            float[][] other = TestImages.snapshot(image);
+            java.util.Random rnd = new java.util.Random(9);
+            for (float[] p : other) for (int i = 0; i < p.length; i++) if (mask.missing()[i]) p[i] = rnd.nextFloat();
+            FloatImage a = method.restore(image, mask), b = method.restore(image.withPlanes(other), mask);
+            for (int c = 0; c < 3; c++) assertArrayEquals(a.plane(c), b.plane(c), method.id() + " channel " + c);
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("methods")
     void returnsNewImageAndLeavesInputAndMaskUntouched(RestorationMethod method) {

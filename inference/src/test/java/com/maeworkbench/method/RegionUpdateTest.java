@@ -97,6 +97,6 @@ class RegionUpdateTest {
         FloatImage previous = Methods.byId("median").restore(image, mask);
         assertSame(previous, Methods.byId("median").restore(image, mask, Region.EMPTY, previous), "nothing edited, nothing redone");
         assertNotNull(RegionUpdate.crop(4, new Region(10, 10, 5, 5), 512, 512));
-        assertFalse(Methods.byId("telea").interactive() || Methods.byId("ns").interactive(), "OpenCV inpainting waits for the edit to end");
+        assertFalse(Methods.byId("telea").interactive() || Methods.byId("ns").interactive(), "Telea and Navier-Stokes wait for the edit to end");
     }
 }

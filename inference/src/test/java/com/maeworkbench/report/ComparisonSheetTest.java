@@ -60,7 +60,7 @@ class ComparisonSheetTest {
                 new MetricsReport.Result("ns", res.get(2).name(), null, null, 7)));
         ComparisonSheet.Sheet sheet = ComparisonSheet.draw(lagging, r.original(), r.mask(), r.original().window(), r.images());
         String all = sheet.texts().stream().map(ComparisonSheet.DrawnText::text).collect(Collectors.joining("\n"));
-        assertTrue(all.contains("OpenCV Navier-Stokes\nNot measured yet"), all);
+        assertTrue(all.contains("Navier-Stokes (fast marching)\nNot measured yet"), all);
         assertTrue(all.contains("Not ranked: measured on an earlier mask"), all);
         assertTrue(all.contains("No ranking: ns is not measured yet"), all);
         assertFalse(all.contains("Rank 1"), all);

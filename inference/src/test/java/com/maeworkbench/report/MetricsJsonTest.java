@@ -38,7 +38,7 @@ class MetricsJsonTest {
     void aResultNotMeasuredYetHasNullMetricsAndNoRank() {
         ReportFixtures.Restored r = ReportFixtures.restore("a.png", ReportFixtures.picture(40, 30), "rect:x=5,y=5,w=10,h=10", "bilinear");
         MetricsReport report = new MetricsReport(r.report().provenance(), r.report().image(), r.report().mask(), r.report().coverage(),
-                r.report().peak(), List.of(r.report().results().get(0), new MetricsReport.Result("telea", "OpenCV Telea", null, null, 0)));
+                r.report().peak(), List.of(r.report().results().get(0), new MetricsReport.Result("telea", "Telea (fast marching)", null, null, 0)));
         JsonObject o = JsonParser.parseString(MetricsJson.toJson(report)).getAsJsonObject();
         JsonObject telea = o.getAsJsonArray("results").get(1).getAsJsonObject();
         assertFalse(telea.get("measured").getAsBoolean());
