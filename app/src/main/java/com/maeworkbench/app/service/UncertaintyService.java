@@ -7,6 +7,8 @@ import com.maeworkbench.app.state.WorkbenchState;
 import com.maeworkbench.image.FloatImage;
 import com.maeworkbench.mae.Device;
 import com.maeworkbench.mae.MaeMethod;
+import com.maeworkbench.mae.MaeModel;
+import com.maeworkbench.mae.MaeModelException;
 import com.maeworkbench.mask.Mask;
 import com.maeworkbench.method.RestorationMethod;
 import com.maeworkbench.uncertainty.MaeUncertainty;
@@ -33,7 +35,7 @@ import java.util.function.BooleanSupplier;
  * settled: the gesture ended and the MAE lane published its result for that mask. It never competes with the
  * panels: it starts only when every lane of the {@link ReconstructionService} is idle (the way full-only
  * methods wait for the live lanes), and any edit, image or model swap interrupts it at once (the MAE checks
- * between tiles, so the CPU is free again within one tile).
+ * between tiles, and this service's copy runs one tile at a time, so the CPU is free again within one tile).
  * <p>
  * It runs its own {@link MaeMethod} of the live model file: the live one keeps per-tile outputs of its newest
  * result for fast edits, which the ensemble's flipped copies would displace. That model is opened on this
@@ -76,7 +78,19 @@ public final class UncertaintyService implements AutoCloseable {
     private MaeMethod ownFor;
 
     public UncertaintyService(WorkbenchState state, Executor fx, ReconstructionService restorations, ObservableBooleanValue active, PerfLog perf) {
-        this(state, fx, restorations::idle, active, perf, MaeMethod::load);
+        this(state, fx, restorations::idle, active, perf, UncertaintyService::openOneTileAtATime);
+    }
+
+    /**
+     * The model on one tile at a time (the live MAE runs tiles side by side on every core): a background map keeps
+     * a core free for the FX and render threads, and an edit waits for at most one tile to finish.
+     */
+    static MaeMethod openOneTileAtATime(Path file, Device device) {
+        try {
+            return new MaeMethod(MaeModel.open(file, device), 1);
+        } catch (MaeModelException e) {
+            return MaeMethod.unavailable(e.getMessage());
+        }
     }
 
     /**

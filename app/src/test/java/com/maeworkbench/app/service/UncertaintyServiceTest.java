@@ -37,7 +37,7 @@ class UncertaintyServiceTest {
     private final List<String> events = new CopyOnWriteArrayList<>();
     private final List<MaeMethod> opened = new CopyOnWriteArrayList<>();
     private final BiFunction<Path, Device, MaeMethod> opener = (file, device) -> {
-        MaeMethod m = MaeMethod.load(file, device);
+        MaeMethod m = UncertaintyService.openOneTileAtATime(file, device);
         opened.add(m);
         return m;
     };
