@@ -91,7 +91,7 @@ final class RenderedImage {
             image.set(new WritableImage(buffer));
         } else {
             buffer.updateBuffer(b -> {
-                b.getBuffer().put(0, pixels);
+                b.getBuffer().duplicate().clear().put(0, pixels); // see MaskOverlay.write: the renderer moves the limit
                 return null; // whole image dirty
             });
         }
