@@ -207,7 +207,7 @@ public final class UncertaintyService implements AutoCloseable {
             });
             UncertaintyMap map = u.estimate(image, mask, plain);
             if (Thread.currentThread().isInterrupted()) throw new CancellationException();
-            UncertaintyResult result = UncertaintyResult.of(map, image, mask, u.calibrationNote(), seq);
+            UncertaintyResult result = UncertaintyResult.of(map, image, mask, calibrationSource(u), seq);
             computed.incrementAndGet();
             toFx(() -> {
                 perf.uncertainty(map.millis(), map.passes());
@@ -257,6 +257,18 @@ public final class UncertaintyService implements AutoCloseable {
         uncertainty = MaeUncertainty.of(m);
         LOG.log(Level.INFO, String.format("uncertainty model %s opened in %.0f ms; %s", file, (System.nanoTime() - t0) / 1e6, uncertainty.calibrationNote()));
         return uncertainty;
+    }
+
+    /**
+     * Which calibration the map uses, for the people reading it: the data it was fitted on (the sidecar's
+     * {@code fitted_on} up to its hashes, e.g. "calibrated on val split: 27 pictures of training/data/val"), else
+     * the core's note (which file, or why there is none).
+     */
+    static String calibrationSource(MaeUncertainty u) {
+        String fittedOn = u.calibration().provenance().get("fitted_on");
+        if (!u.calibration().calibrated() || fittedOn == null || fittedOn.isBlank()) return u.calibrationNote();
+        int detail = fittedOn.indexOf(" (");
+        return "calibrated on " + (detail > 0 ? fittedOn.substring(0, detail) : fittedOn).strip();
     }
 
     private void closeModel() {

@@ -14,7 +14,8 @@ import com.maeworkbench.uncertainty.UncertaintyMap;
  *                        reads "12 HU" (null with {@code error})
  * @param rmsInMask       root mean square of the predicted std over the masked pixels: the predicted RMS error
  *                        of the MAE in the mask, normalised units (NaN with {@code error} or no masked pixel)
- * @param calibrationNote which calibration is in use, or why none ({@code MaeUncertainty.calibrationNote()})
+ * @param calibrationNote which calibration is in use (the data it was fitted on), or why none
+ *                        ({@code UncertaintyService.calibrationSource})
  * @param maskSeq         the mask edit ({@link WorkbenchState#maskSeq()}) it answers: stale once the mask changed
  * @param error           one line when it could not be computed, else null
  */

@@ -1,9 +1,11 @@
 package com.maeworkbench.app.view;
 
+import com.maeworkbench.app.state.UncertaintyResult;
 import com.maeworkbench.app.state.ViewMode;
 import com.maeworkbench.app.state.WorkbenchState;
 import com.maeworkbench.metric.Ranking;
 import javafx.beans.InvalidationListener;
+import javafx.beans.binding.Bindings;
 import javafx.beans.Observable;
 import javafx.collections.MapChangeListener;
 import javafx.geometry.HPos;
@@ -113,17 +115,24 @@ public final class PresentationView extends BorderPane {
         keys.setId("present-keys");
         Label model = new Label();
         model.setId("present-model");
-        model.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+        model.textProperty().bind(Bindings.createStringBinding(() -> {
             var info = state.modelInfoProperty().get();
-            return info == null ? "" : "model " + info.name() + " " + info.version();
+            return info == null ? "" : "MAE model " + info.name() + " " + info.version();
         }, state.modelInfoProperty()));
-        for (Label l : new Label[]{keys, model}) {
+        // Where the uncertainty map's calibration comes from (or why it has none), whenever a map is shown.
+        Label calibration = new Label();
+        calibration.setId("present-calibration");
+        calibration.textProperty().bind(Bindings.createStringBinding(() -> {
+            UncertaintyResult u = state.uncertaintyProperty().get();
+            return u == null || u.calibrationNote() == null ? "" : "uncertainty " + u.calibrationNote();
+        }, state.uncertaintyProperty()));
+        for (Label l : new Label[]{keys, model, calibration}) {
             l.getStyleClass().add("present-hint");
             l.setWrapText(true);
             l.setTextAlignment(javafx.scene.text.TextAlignment.RIGHT);
             l.setMinHeight(Region.USE_PREF_SIZE);
         }
-        VBox hints = new VBox(keys, model);
+        VBox hints = new VBox(keys, model, calibration);
         hints.setAlignment(Pos.CENTER_RIGHT);
         HBox.setHgrow(hints, Priority.ALWAYS);
         HBox bottom = new HBox(24, disclaimer, hints);
