@@ -27,6 +27,7 @@ final class PresentationTile {
 
     final VBox header = new VBox();
     final FitImage picture = new FitImage();
+    private final Label kicker = new Label();
     private final Label title = new Label();
     private final Label badge = new Label();
     private final VBox facts = new VBox();
@@ -36,6 +37,10 @@ final class PresentationTile {
 
     PresentationTile(String id) {
         this.id = id;
+        kicker.getStyleClass().add("present-kicker");
+        kicker.setId(id + "-kicker");
+        kicker.setWrapText(true);
+        kicker.setMinHeight(Label.USE_PREF_SIZE);
         title.getStyleClass().add("present-title");
         title.setId(id + "-title");
         title.setWrapText(true);
@@ -50,15 +55,19 @@ final class PresentationTile {
         note.getStyleClass().add("present-note");
         note.setWrapText(true);
         note.managedProperty().bind(note.visibleProperty());
-        header.getChildren().addAll(row, facts, note);
+        header.getChildren().addAll(kicker, row, facts, note);
         header.getStyleClass().add("present-header");
         header.setId(id);
         picture.setId(id + "-image");
     }
 
-    /** Which workbench panel this view shows now (the best classical method changes with the image). */
-    void show(String panelId, String titleText) {
+    /**
+     * Which workbench panel this view shows now (the best classical method changes with the image), what it is
+     * for a room in a few words above its title ("best classical method"), and its title.
+     */
+    void show(String panelId, String kickerText, String titleText) {
         panel = panelId;
+        kicker.setText(kickerText);
         title.setText(titleText);
     }
 

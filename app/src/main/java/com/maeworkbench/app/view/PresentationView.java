@@ -140,9 +140,9 @@ public final class PresentationView extends BorderPane {
         bottom.getStyleClass().add("present-bottom");
         setBottom(bottom);
 
-        masked.show(WorkbenchState.MASKED, "Masked input");
-        mae.show("mae", names.apply("mae"));
-        uncertainty.show(WorkbenchState.UNCERTAINTY, PanelGrid.UNCERTAINTY_TITLE);
+        masked.show(WorkbenchState.MASKED, "what every method is given", "Masked input");
+        mae.show("mae", "AI reconstruction", names.apply("mae"));
+        uncertainty.show(WorkbenchState.UNCERTAINTY, "where the MAE is guessing", PanelGrid.UNCERTAINTY_TITLE);
         masked.picture.overlay.imageProperty().bind(images.overlay().imageProperty());
         masked.picture.overlay.opacityProperty().bind(state.maskOpacityProperty());
         masked.picture.overlay.visibleProperty().bind(state.showOriginalProperty().not());
@@ -201,7 +201,8 @@ public final class PresentationView extends BorderPane {
     private void refresh() {
         sizePictures();
         String classical = bestClassical();
-        best.show(classical, classical == null ? "Best classical method" : "Best classical: " + names.apply(classical));
+        // The method's name alone as the title: "Best classical: Gaussian (normalised convolution)" took four lines.
+        best.show(classical, "best classical method", classical == null ? "—" : names.apply(classical));
         boolean original = state.showOriginalProperty().get();
         for (PresentationTile t : tiles) {
             var base = t.picture.base.imageProperty();
