@@ -1,8 +1,9 @@
 """Random training crops, batched in torch on any device (a GPU trains faster than a CPU can crop).
 
-Every picture is held once on the device as a 3-level pyramid (1, 1/2, 1/4, area-averaged), so a crop of
-up to 4x the tile is resampled from the level that needs at most a 2x bilinear shrink - no aliasing from
-sampling a large crop sparsely. Scale jitter, the eight flips/rotations by 90 degrees, channel permutations
+Every picture is held once on the device as a 3-level pyramid (1, 1/2, 1/4, area-averaged) of 16-bit
+values (8-bit photos exactly, windowed medical scans without losing their depth), so a crop of up to 4x
+the tile is resampled from the level that needs at most a 2x bilinear shrink - no aliasing from sampling
+a large crop sparsely. Scale jitter, the eight flips/rotations by 90 degrees, channel permutations
 and random grayscale stretch a small set of pictures (the model restores structure, not a colour palette).
 """
 import math
@@ -14,15 +15,23 @@ import torch.nn.functional as F
 LEVELS = 3
 MAX_SCALE = 4.0
 LUMA = (0.299, 0.587, 0.114)
+FULL, OFFSET = 65535, 32768  # stored value of 1.0 (an 8-bit value v is v * 257 exactly)
+
+
+def as_unit(img):
+    """float32 HxWx3 in [0,1] from uint8 or float input."""
+    a = np.asarray(img)
+    return (a.astype(np.float32) / 255) if a.dtype == np.uint8 else a.astype(np.float32)
 
 
 class CropSampler:
-    def __init__(self, images, size, device):
-        """images: list of HxWx3 uint8 arrays."""
+    def __init__(self, images, size, device, weights=None):
+        """images: HxWx3 arrays, uint8 or float in [0,1]; weights: relative sampling weight per image."""
         self.size, self.device = size, device
         self.count = len(images)
+        self.weights = None if weights is None else torch.as_tensor(weights, dtype=torch.float32, device=device)
         self.levels, self.level_hw = [], []
-        pyramids = [[torch.from_numpy(np.array(img)).permute(2, 0, 1).float()] for img in images]
+        pyramids = [[torch.from_numpy(as_unit(img)).permute(2, 0, 1) * FULL] for img in images]
         for lvl in range(1, LEVELS):
             for pyr in pyramids:
                 prev = pyr[-1]
@@ -30,16 +39,20 @@ class CropSampler:
         for lvl in range(LEVELS):
             hs = [pyr[lvl].shape[1] for pyr in pyramids]
             ws = [pyr[lvl].shape[2] for pyr in pyramids]
-            stack = torch.zeros(self.count, 3, max(hs), max(ws), dtype=torch.uint8)
+            # 16 bits per value; torch 1.13 has no uint16, so int16 holding value - OFFSET
+            stack = torch.zeros(self.count, 3, max(hs), max(ws), dtype=torch.int16)
             for i, pyr in enumerate(pyramids):
-                stack[i, :, :hs[i], :ws[i]] = pyr[lvl].round().clamp(0, 255).to(torch.uint8)
+                stack[i, :, :hs[i], :ws[i]] = (pyr[lvl].round().clamp(0, FULL) - OFFSET).to(torch.int16)
             self.levels.append(stack.to(device))
             self.level_hw.append(torch.tensor(list(zip(hs, ws)), dtype=torch.float32, device=device))
 
     def sample(self, n, gen, gray_p=0.25, flips=True):
         """[n,3,S,S] float in [0,1]."""
         dev, s = self.device, self.size
-        idx = torch.randint(0, self.count, (n,), generator=gen, device=dev)
+        if self.weights is None:
+            idx = torch.randint(0, self.count, (n,), generator=gen, device=dev)
+        else:
+            idx = torch.multinomial(self.weights, n, replacement=True, generator=gen)
         short = self.level_hw[0][idx].min(1).values
         max_scale = (short / s).clamp(1.0, MAX_SCALE)
         scale = torch.exp(torch.rand(n, generator=gen, device=dev) * torch.log(max_scale))
@@ -85,8 +98,8 @@ class CropSampler:
         flat = stack.view(-1)
 
         def at(yy, xx):
-            return flat[((base * h + yy.view(-1, 1, s, 1)) * w + xx.view(-1, 1, 1, s))].float()
+            return flat[((base * h + yy.view(-1, 1, s, 1)) * w + xx.view(-1, 1, 1, s))].float() + OFFSET
 
         top = at(y0l, x0l) * (1 - wx.view(-1, 1, 1, s)) + at(y0l, x1l) * wx.view(-1, 1, 1, s)
         bottom = at(y1l, x0l) * (1 - wx.view(-1, 1, 1, s)) + at(y1l, x1l) * wx.view(-1, 1, 1, s)
-        return (top * (1 - wy.view(-1, 1, s, 1)) + bottom * wy.view(-1, 1, s, 1)) / 255.0
+        return (top * (1 - wy.view(-1, 1, s, 1)) + bottom * wy.view(-1, 1, s, 1)) / FULL

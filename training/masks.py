@@ -2,14 +2,62 @@
 
 The mix covers what users give the workbench: random patch masks of any cell size (on the model's patch
 grid, as the CLI's `patches:` masks land on a tile, or at any offset), free-form brush strokes as wide as
-the Java generator draws them on a full image (2-6% of a 512-768 px side, i.e. up to ~46 px), and painted
-regions (ellipses and rectangles). Ratios are drawn from 0.25-0.9.
+the Java generator draws them on a full image (2-6% of a 512-768 px side, i.e. up to ~46 px), painted
+regions (ellipses and rectangles) and line dropout (missing detector rows/columns, interlaced fields).
+Ratios are drawn from 0.25-0.9.
+
+`line_mask` is the core's `lines:` mask (MaskShapes.lines in Java) bit for bit, on `JavaRandom`, a port of
+java.util.Random; the Java test checks a fixture this module writes (training/fixtures/make_line_mask_fixture.py).
 """
 import math
 
+import numpy as np
 import torch
 
-MIX = torch.tensor([0.35, 0.15, 0.35, 0.15])  # grid cells, cells at any offset, strokes, painted regions
+MIX = torch.tensor([0.30, 0.15, 0.30, 0.13, 0.12])  # grid cells, cells at any offset, strokes, regions, lines
+
+
+class JavaRandom:
+    """java.util.Random: the 48-bit linear congruential generator, nextInt(bound) and nextDouble() exactly."""
+    MULT, ADD, MASK = 0x5DEECE66D, 0xB, (1 << 48) - 1
+
+    def __init__(self, seed):
+        self.state = (seed ^ self.MULT) & self.MASK
+
+    def next(self, bits):
+        self.state = (self.state * self.MULT + self.ADD) & self.MASK
+        return self.state >> (48 - bits)  # bits <= 31 here, so never negative as a Java int
+
+    def next_int(self, bound):
+        r, m = self.next(31), bound - 1
+        if bound & m == 0:
+            return (bound * r) >> 31
+        u = r
+        while True:
+            r = u % bound
+            if u - r + m < 1 << 31:  # Java rejects draws whose int sum overflows
+                return r
+            u = self.next(31)
+
+    def next_double(self):
+        return ((self.next(26) << 27) + self.next(27)) * 2.0 ** -53
+
+
+def line_mask(width, height, axis="row", every=4, line_width=1, drop=1.0, seed=1):
+    """The `lines:axis=row|col,every=N,width=W,drop=P,seed=S` mask: bool [height, width], True = missing.
+    Phase = nextInt(every); then one nextDouble() per band, the band missing when it is below drop."""
+    if every < 1 or not 1 <= line_width <= every or not 0 <= drop <= 1 or axis not in ("row", "col"):
+        raise ValueError(f"bad line mask: axis={axis} every={every} width={line_width} drop={drop}")
+    rnd = JavaRandom(seed)
+    length = width if axis == "col" else height
+    phase = rnd.next_int(every)
+    missing = np.zeros(length, bool)
+    for band in range((length - 1 + phase) // every + 1):
+        if rnd.next_double() < drop:
+            missing[max(0, band * every - phase):max(0, band * every - phase + line_width)] = True
+    if axis == "col":
+        return np.broadcast_to(missing[None, :], (height, width)).copy()
+    return np.broadcast_to(missing[:, None], (height, width)).copy()
 
 
 def uniform(n, lo, hi, gen, device):
@@ -84,12 +132,28 @@ def region_masks(n, size, gen, device):
     return torch.where(pick, ellipse, rect).unsqueeze(1)
 
 
+def line_masks(n, size, gen, device):
+    """Line dropout on the training device: rows or columns, period 2-12 px, bands 1-4 px (at most half the
+    period), a random phase, each band kept missing with probability 0.3-1 (dead lines at random places)."""
+    every = torch.randint(2, 13, (n, 1), generator=gen, device=device)
+    width = torch.minimum(torch.randint(1, 5, (n, 1), generator=gen, device=device), every // 2).clamp_min(1)
+    phase = (torch.rand(n, 1, generator=gen, device=device) * every).long()
+    drop = uniform(n, 0.3, 1.0, gen, device).view(n, 1)
+    c = torch.arange(size, device=device).view(1, -1) + phase  # [n,S]
+    band = c // every
+    keep = torch.rand(n, size // 2 + 2, generator=gen, device=device) < drop  # per band (period >= 2)
+    lines = ((c % every) < width) & torch.gather(keep, 1, band)
+    cols = torch.rand(n, 1, 1, generator=gen, device=device) < 0.5
+    return torch.where(cols, lines.view(n, 1, size), lines.view(n, size, 1)).unsqueeze(1)
+
+
 def training_masks(n, size, patch, gen, device):
     """[n,1,S,S] bool from the training mix; every mask hides at least one pixel and keeps at least one."""
     kind = torch.multinomial(MIX.to(device), n, replacement=True, generator=gen)
     ratios = uniform(n, 0.25, 0.9, gen, device)
     makers = (lambda k, r: grid_masks(k, size, patch, gen, r), lambda k, r: any_cell_masks(k, size, gen, r),
-              lambda k, r: stroke_masks(k, size, gen, device), lambda k, r: region_masks(k, size, gen, device))
+              lambda k, r: stroke_masks(k, size, gen, device), lambda k, r: region_masks(k, size, gen, device),
+              lambda k, r: line_masks(k, size, gen, device))
     out = torch.empty(n, 1, size, size, dtype=torch.bool, device=device)
     for i, make in enumerate(makers):  # each kind only for its own samples (strokes cost the most)
         sel = torch.nonzero(kind == i)[:, 0]

@@ -34,6 +34,8 @@ from pathlib import Path
 import numpy as np
 from PIL import Image
 
+from eval_report import seen_images
+
 HERE = Path(__file__).parent
 ROOT = HERE.parent
 MODEL = ROOT / "assets" / "model" / "mae.onnx"
@@ -132,11 +134,19 @@ def study(args):
 
 
 # --- running the CLI ----------------------------------------------------------------------------------
-def split_images(split):
-    d = HERE / "data" / split
-    files = sorted(p for p in d.iterdir() if p.is_file())
+def split_images(args):
+    """The split's pictures (natural/ and medical/), less those whose source file the manifest of --seen-by
+    had in its train or validation split: what the shipped model trained on and the old calibration saw."""
+    d = HERE / "data" / args.split
+    files = sorted(p for p in d.rglob("*") if p.is_file())
     if not files:
         sys.exit(f"no pictures in {d}: run build_dataset.py")
+    if args.seen_by:
+        seen = seen_images(args.seen_by, splits=("train", "val"))
+        left_out = sorted(p.name for p in files if p.name in seen)
+        files = [p for p in files if p.name not in seen]
+        print(f"left out {len(left_out)} pictures seen by {args.seen_by}: {' '.join(left_out)}", flush=True)
+        args.left_out = left_out
     return files
 
 
@@ -189,7 +199,7 @@ def pava(y, w):
 
 
 def calibrate(args):
-    images = split_images(args.split)
+    images = split_images(args)
     spreads, errors, ensemble = [], [], None
     with tempfile.TemporaryDirectory(prefix="mae-uncal-") as tmp:
         model = Path(tmp) / "mae.onnx"
@@ -239,7 +249,7 @@ def calibrate(args):
 
 # --- evaluate -----------------------------------------------------------------------------------------
 def evaluate(args):
-    images = split_images(args.split)
+    images = split_images(args)
     args.out.mkdir(parents=True, exist_ok=True)
     reals, preds, trivials, per_image, pixel_pred, pixel_e2, millis, deviation = [], [], [], [], [], [], [], {}
     for image in images:
@@ -272,6 +282,9 @@ def evaluate(args):
     (args.out / "runs").rmdir()
     real, pred, trivial = np.concatenate(reals), np.concatenate(preds), np.concatenate(trivials)
     pooled = score_table(real, pred, trivial)
+    kinds = [image.parent.name for image in images]
+    by_kind = {k: score_table(*(np.concatenate([a for a, kk in zip(arrays, kinds) if kk == k]) for arrays in (reals, preds, trivials)))
+               for k in sorted(set(kinds))}
     # Calibration: cells in deciles of the predicted std, mean predicted vs real RMSE; and per pixel.
     order = np.argsort(pred, kind="stable")
     deciles = [dict(predicted=float(np.sqrt((pred[d] ** 2).mean())), real=float(np.sqrt((real[d] ** 2).mean())), cells=int(len(d)))
@@ -279,6 +292,7 @@ def evaluate(args):
     pp, pe = np.concatenate(pixel_pred), np.concatenate(pixel_e2)
     result = dict(split=args.split, mask=args.mask, pictures=len(images), data_manifest_sha256=manifest_sha(),
                   model_sha256=sha256(MODEL), calibration_sha256=sha256(SIDECAR), pooled=pooled, bar=bar(pooled),
+                  by_kind=by_kind, left_out=getattr(args, "left_out", []),
                   per_picture_median=dict(spearman=float(np.nanmedian([p["spearman"] for p in per_image])),
                                           spearman_trivial=float(np.nanmedian([p["spearman_trivial"] for p in per_image]))),
                   cell_deciles=deciles,
@@ -293,7 +307,13 @@ def evaluate(args):
           f"({pooled['cells']} cells pooled). Written by `training/uncertainty.py evaluate` from `restore-cli restore --uncertainty`.", "",
           "| predictor | Spearman vs real RMSE | top 10% / mean RMSE |", "|---|---:|---:|",
           f"| MAE uncertainty | {pooled['spearman']:.3f} | {pooled['top10']:.2f} |",
-          f"| trivial (local std) | {pooled['spearman_trivial']:.3f} | {pooled['top10_trivial']:.2f} |", "",
+          f"| trivial (local std) | {pooled['spearman_trivial']:.3f} | {pooled['top10_trivial']:.2f} |", ""]
+    for k, t in by_kind.items():
+        md += [f"{k} ({kinds.count(k)} pictures, {t['cells']} cells): Spearman {t['spearman']:.3f} (trivial {t['spearman_trivial']:.3f}), "
+               f"top 10% / mean {t['top10']:.2f} (trivial {t['top10_trivial']:.2f})."]
+    if getattr(args, "left_out", None):
+        md += [f"Left out: {len(args.left_out)} pictures the shipped model trained on or the calibration saw ({' '.join(args.left_out)})."]
+    md += ["",
           "Calibration, cells in deciles of the predicted std (RMS over the cells of each decile):", "",
           "| decile | predicted | real |", "|---:|---:|---:|"]
     md += [f"| {i + 1} | {d['predicted']:.4f} | {d['real']:.4f} |" for i, d in enumerate(deciles)]
@@ -315,9 +335,11 @@ def main():
     s.add_argument("--members", help='JSON {"ensemble": passes} for the table')
     c = sub.add_parser("calibrate")
     c.add_argument("--split", default="val")
+    c.add_argument("--seen-by", type=Path, help="leave out pictures this manifest's train or val split holds")
     e = sub.add_parser("evaluate")
     e.add_argument("--split", default="val")
     e.add_argument("--mask", default=EVAL_MASK)
+    e.add_argument("--seen-by", type=Path, help="leave out pictures this manifest's train or val split holds")
     e.add_argument("--out", type=Path, required=True)
     args = ap.parse_args()
     {"study": study, "calibrate": calibrate, "evaluate": evaluate}[args.cmd](args)

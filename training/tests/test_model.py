@@ -1,4 +1,4 @@
-"""Our MAE's two inference paths, the training masks and the dataset grouping (no I/O, tiny models).
+"""Our MAE's two inference paths, the training masks and the crop sampler (no I/O, tiny models).
 
   /usr/bin/python3 -m unittest discover -s training/tests -t training
 """
@@ -11,7 +11,6 @@ import torch
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from build_dataset import group_of  # noqa: E402
 from mae_model import MAE, OnnxWrapper  # noqa: E402
 from crops import CropSampler  # noqa: E402
 from masks import cell_masks, stroke_masks, training_masks  # noqa: E402
@@ -191,48 +190,6 @@ class CropsTest(unittest.TestCase):
         a = CropSampler(images, 32, torch.device("cpu")).sample(10, torch.Generator().manual_seed(3), gray_p=0, flips=False)
         b = CropSampler(images, 32, torch.device("cpu")).sample(10, torch.Generator().manual_seed(3), gray_p=0, flips=False)
         self.assertTrue(torch.equal(a, b))
-
-
-class GroupTest(unittest.TestCase):
-    def same(self, pkg, *paths):
-        groups = {group_of(pkg, Path(p)) for p in paths}
-        self.assertEqual(len(groups), 1, groups)
-        return groups.pop()
-
-    def test_plasma_resolutions(self):
-        base = "/usr/share/wallpapers/Autumn/contents/"
-        g = self.same("plasma-workspace-wallpapers", base + "images/1280x1024.jpg", base + "images/1920x1080.jpg",
-                      base + "images_dark/1920x1080.jpg")
-        self.assertEqual(g, "plasma:Autumn")
-        self.assertNotEqual(g, group_of("plasma-workspace-wallpapers", Path("/usr/share/wallpapers/Kite/contents/images/1920x1080.jpg")))
-
-    def test_mate_and_gnome_variants(self):
-        d = "/usr/share/backgrounds/mate/abstract/"
-        self.assertEqual(self.same("mate-backgrounds", d + "Elephants.jpg", d + "Elephants_3840x2160.jpg",
-                                   d + "Elephants_5640x3172.jpg"), "mate:Elephants")
-        d = "/usr/share/backgrounds/gnome/"
-        self.assertEqual(self.same("gnome-backgrounds", d + "adwaita-l.webp", d + "adwaita-d.webp"), "gnome:adwaita")
-        self.assertNotEqual(group_of("gnome-backgrounds", Path(d + "adwaita-l.webp")),
-                            group_of("gnome-backgrounds", Path(d + "grid-l.webp")))
-
-    def test_skimage_pairs(self):
-        d = "/usr/lib/python3/dist-packages/skimage/"
-        self.same("python3-skimage", *(d + f"registration/tests/data/{k}X{xy}.png" for k in ("Original", "Transformed")
-                                       for xy in ("-130Y130", "130Y130", "75Y75")))
-        self.assertEqual(self.same("python3-skimage", d + "data/motorcycle_left.png", d + "data/motorcycle_right.png"),
-                         "skimage:motorcycle")
-        self.assertNotEqual(group_of("python3-skimage", Path(d + "data/astronaut.png")),
-                            group_of("python3-skimage", Path(d + "data/camera.png")))
-
-    def test_itk_slice_variants(self):
-        d = "/usr/share/doc/insighttoolkit5-examples/examples/Data/"
-        names = ["BrainProtonDensitySlice.png", "BrainProtonDensitySlice256x256.png", "BrainProtonDensitySliceBorder20.png",
-                 "BrainProtonDensitySliceShifted13x17y.png", "BrainProtonDensitySliceR10X13Y17S12.png",
-                 "BrainProtonDensitySliceRotated10.png", "BrainProtonDensitySliceBSplined10.png"]
-        g = self.same("insighttoolkit5-examples", *(d + n for n in names))
-        self.assertEqual(g, "itk:BrainProtonDensitySlice")  # the name FORCE_VAL relies on
-        self.assertEqual(group_of("insighttoolkit5-examples", Path(d + "BrainT1Slice.png")), "itk:BrainT1Slice")
-        self.assertNotEqual(group_of("insighttoolkit5-examples", Path(d + "BrainMidSagittalSlice.png")), g)
 
 
 if __name__ == "__main__":

@@ -78,6 +78,7 @@ final class AppPreferences {
         state.maskOpacityProperty().set(number("mask.opacity", state.maskOpacityProperty().get(), 0, 1));
         state.gridVisibleProperty().set(flag("grid.visible", false));
         state.uncertaintyShownProperty().set(flag("uncertainty.shown", false));
+        state.maskPerSliceProperty().set(flag("mask.perSlice", false));
         state.randomRatioProperty().set(number("random.ratio", state.randomRatioProperty().get(), 0, 1));
         state.randomPatchSizeProperty().set((int) number("random.size", state.randomPatchSizeProperty().get(), 1, 256));
         state.randomSeedProperty().set((int) number("random.seed", state.randomSeedProperty().get(), 0, Integer.MAX_VALUE));
@@ -135,6 +136,7 @@ final class AppPreferences {
         prefs.putDouble("mask.opacity", state.maskOpacityProperty().get());
         prefs.putBoolean("grid.visible", state.gridVisibleProperty().get());
         prefs.putBoolean("uncertainty.shown", state.uncertaintyShownProperty().get());
+        prefs.putBoolean("mask.perSlice", state.maskPerSliceProperty().get());
         prefs.putDouble("random.ratio", state.randomRatioProperty().get());
         prefs.putInt("random.size", state.randomPatchSizeProperty().get());
         prefs.putInt("random.seed", state.randomSeedProperty().get());

@@ -1,5 +1,6 @@
 package com.maeworkbench.app;
 
+import com.maeworkbench.app.view.DicomExportDialog;
 import javafx.stage.FileChooser.ExtensionFilter;
 
 import java.nio.file.Path;
@@ -20,4 +21,7 @@ public interface Dialogs {
     Path folder(String title, Path initialFolder);
 
     boolean confirm(String header, String text);
+
+    /** File ▸ Export as DICOM's choices: methods, slices, anonymise. */
+    DicomExportDialog.Choice dicomExport(DicomExportDialog.Offer offer);
 }

@@ -1,6 +1,7 @@
 package com.maeworkbench.app;
 
 import com.maeworkbench.app.view.DialogSizing;
+import com.maeworkbench.app.view.DicomExportDialog;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.stage.DirectoryChooser;
@@ -50,6 +51,11 @@ final class FxDialogs implements Dialogs {
         a.setResizable(true);
         DialogSizing.fitToContent(a); // the whole list of paths, never cut
         return a.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
+    }
+
+    @Override
+    public DicomExportDialog.Choice dicomExport(DicomExportDialog.Offer offer) {
+        return DicomExportDialog.create(owner, offer).showAndWait().orElse(null);
     }
 
     private static FileChooser chooser(String title, List<ExtensionFilter> filters, Path initialFolder) {

@@ -13,15 +13,14 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * What opening a folder opens. A folder holding one DICOM series opens the series' first slice in the core's
- * series order (slice position, else instance number); other folders, several series among them, their first
- * image file by name. The
- * workbench shows one slice; a slice browser would take the whole {@link DicomSeries} from here.
+ * What opening a folder opens. A folder holding one DICOM series opens the whole series, at its first slice in
+ * the core's series order (slice position, else instance number); other folders, several series among them,
+ * their first image file by name.
  */
 final class ImageFolder {
 
-    /** The file to open and what it is within the folder (a line for the status bar). */
-    record Choice(Path file, String note) {
+    /** The file to open, the series it starts (null for a plain image) and what it is within the folder (a line for the status bar). */
+    record Choice(Path file, DicomSeries series, String note) {
     }
 
     private ImageFolder() {
@@ -31,7 +30,7 @@ final class ImageFolder {
     static Optional<Choice> first(Path dir) throws IOException {
         try {
             DicomSeries series = DicomSeries.open(dir, ImageFiles.DEFAULT_MAX_PIXELS);
-            return Optional.of(new Choice(series.slice(0).image().path(),
+            return Optional.of(new Choice(series.slice(0).image().path(), series,
                     "slice 1 of " + series.size() + " of the folder's DICOM series (ordered by " + series.order() + ")"));
         } catch (ImageFileException e) {
             // no DICOM series here (or several, which the core refuses): the first image by name
@@ -41,7 +40,7 @@ final class ImageFolder {
                     .filter(f -> !f.getFileName().toString().startsWith("."))
                     .filter(ImageFolder::mayBeImage)
                     .min(Comparator.comparing(f -> f.getFileName().toString().toLowerCase(Locale.ROOT)))
-                    .map(f -> new Choice(f, "the folder's first image by name"));
+                    .map(f -> new Choice(f, null, "the folder's first image by name"));
         }
     }
 

@@ -2,6 +2,7 @@ package com.maeworkbench.app;
 
 import atlantafx.base.theme.PrimerDark;
 import com.maeworkbench.app.present.Presenter;
+import com.maeworkbench.app.service.DicomExporter;
 import com.maeworkbench.app.service.Exporter;
 import com.maeworkbench.app.service.ImageService;
 import com.maeworkbench.app.service.MaskController;
@@ -9,6 +10,7 @@ import com.maeworkbench.app.service.ModelService;
 import com.maeworkbench.app.service.PerfLog;
 import com.maeworkbench.app.service.ReconstructionService;
 import com.maeworkbench.app.service.UncertaintyService;
+import com.maeworkbench.app.service.SliceService;
 import com.maeworkbench.app.state.MethodResult;
 import com.maeworkbench.app.state.WorkbenchState;
 import com.maeworkbench.app.view.DifferenceScaleView;
@@ -16,6 +18,7 @@ import com.maeworkbench.app.view.InspectorView;
 import com.maeworkbench.app.view.MenuBarView;
 import com.maeworkbench.app.view.PanelGrid;
 import com.maeworkbench.app.view.PanelImages;
+import com.maeworkbench.app.view.SliceBarView;
 import com.maeworkbench.app.view.StartupView;
 import com.maeworkbench.app.view.StatusBarView;
 import com.maeworkbench.app.view.ToolBarView;
@@ -32,6 +35,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.TransferMode;
@@ -72,6 +76,8 @@ public final class Workbench {
     private final ImageService images;
     private final ModelService models;
     private final Exporter exporter;
+    private final SliceService slices;
+    private final DicomExporter dicomExporter;
     private final WorkbenchActions actions;
     private final PanelGrid grid;
     private final Presenter presenter;
@@ -96,9 +102,11 @@ public final class Workbench {
         images = new ImageService(state, notifier, prefs::addRecent);
         models = new ModelService(state, notifier);
         exporter = new Exporter(state, notifier);
-        actions = new WorkbenchActions(state, masks, images, models, exporter, notifier, prefs, perf);
+        slices = new SliceService(state, notifier, Platform::runLater, masks::stroking);
+        dicomExporter = new DicomExporter(Platform::runLater);
+        actions = new WorkbenchActions(state, masks, images, models, exporter, notifier, prefs, perf, slices, dicomExporter);
         PanelImages rendered = new PanelImages(state, perf);
-        grid = new PanelGrid(state, rendered, masks);
+        grid = new PanelGrid(state, rendered, masks, actions::showImageInfo);
         presenter = new Presenter(state, masks, actions::open, notifier, rendered, grid::displayName,
                 List.of(Objects.requireNonNull(Workbench.class.getResource("workbench.css")).toExternalForm()));
         actions.attachPresenter(presenter);
@@ -113,7 +121,7 @@ public final class Workbench {
         StackPane panels = new StackPane(grid, new StartupView(state, actions), overlay);
         StackPane.setAlignment(overlay, Pos.BOTTOM_LEFT);
         VBox.setVgrow(panels, Priority.ALWAYS);
-        VBox center = new VBox(new DifferenceScaleView(state), panels);
+        VBox center = new VBox(new DifferenceScaleView(state), panels, new SliceBarView(actions));
         SplitPane split = new SplitPane(center, new InspectorView(actions));
         split.setDividerPositions(prefs.dividerPosition());
         SplitPane.setResizableWithParent(split.getItems().get(1), false);
@@ -244,6 +252,28 @@ public final class Workbench {
                 e.consume();
             }
         });
+        // Slices before the focused control: the inspector's scroll pane would take Page Up/Down, Home and End
+        // for itself (and menu accelerators fire only for keys nobody took). A text field keeps Home and End.
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.isShortcutDown() || e.isAltDown() || e.isShiftDown() || state.getSliceStack() == null || state.getSliceStack().size() < 2) return;
+            boolean typing = scene.getFocusOwner() instanceof TextInputControl;
+            switch (e.getCode()) {
+                case PAGE_UP -> actions.stepSlice(-1);
+                case PAGE_DOWN -> actions.stepSlice(1);
+                case HOME -> {
+                    if (typing) return;
+                    actions.firstSlice();
+                }
+                case END -> {
+                    if (typing) return;
+                    actions.lastSlice();
+                }
+                default -> {
+                    return;
+                }
+            }
+            e.consume();
+        });
     }
 
     private void installDragAndDrop(Scene scene) {
@@ -270,6 +300,8 @@ public final class Workbench {
         reconstruction.close();
         images.close();
         exporter.close();
+        slices.close();
+        dicomExporter.close();
         models.close();
     }
 

@@ -2,6 +2,7 @@ package com.maeworkbench.app;
 
 import com.maeworkbench.io.ImageFiles;
 import com.maeworkbench.app.service.AppLog;
+import com.maeworkbench.app.service.DicomExporter;
 import com.maeworkbench.app.service.Exporter;
 import com.maeworkbench.app.service.ImageService;
 import com.maeworkbench.app.service.MaskController;
@@ -9,8 +10,11 @@ import com.maeworkbench.app.service.ModelService;
 import com.maeworkbench.app.service.PerfLog;
 import com.maeworkbench.app.present.PresentationScript;
 import com.maeworkbench.app.present.Presenter;
+import com.maeworkbench.app.service.SliceService;
 import com.maeworkbench.app.state.ViewMode;
 import com.maeworkbench.app.state.WorkbenchState;
+import com.maeworkbench.app.view.DicomExportDialog;
+import com.maeworkbench.app.view.ImageInfoDialog;
 import com.maeworkbench.app.view.LogDialog;
 import com.maeworkbench.app.view.ModelInfoDialog;
 import com.maeworkbench.app.view.PanelGrid;
@@ -44,13 +48,15 @@ public final class WorkbenchActions {
     private final Notifier notifier;
     private final AppPreferences prefs;
     private final PerfLog perf;
+    private final SliceService slices;
+    private final DicomExportCommand dicomExport;
     private Dialogs dialogs;
     private Stage stage;
     private PanelGrid grid;
     private Presenter presenter;
 
     WorkbenchActions(WorkbenchState state, MaskController masks, ImageService images, ModelService models, Exporter exporter,
-                     Notifier notifier, AppPreferences prefs, PerfLog perf) {
+                     Notifier notifier, AppPreferences prefs, PerfLog perf, SliceService slices, DicomExporter dicomExporter) {
         this.state = state;
         this.masks = masks;
         this.images = images;
@@ -59,6 +65,8 @@ public final class WorkbenchActions {
         this.notifier = notifier;
         this.prefs = prefs;
         this.perf = perf;
+        this.slices = slices;
+        this.dicomExport = new DicomExportCommand(state, dicomExporter, notifier);
     }
 
     void attach(Stage stage, PanelGrid grid, Dialogs dialogs) {
@@ -120,7 +128,12 @@ public final class WorkbenchActions {
                 notifier.error("Cannot open folder", path + ": no image or DICOM file in it");
                 return done(false);
             }
-            return openFile(first.get().file(), maskSpec).thenApply(ok -> {
+            ImageFolder.Choice choice = first.get();
+            if (state.getImage() == null) state.loadingProperty().set("Opening " + path.getFileName() + "…");
+            CompletableFuture<Boolean> opened = choice.series() != null
+                    ? images.openSeries(path, choice.series(), maskSpec).whenComplete((ok, e) -> state.loadingProperty().set(null))
+                    : openFile(choice.file(), maskSpec);
+            return opened.thenApply(ok -> {
                 if (ok) notifier.info("Opened " + first.get().file().getFileName(), first.get().note());
                 return ok;
             });
@@ -142,6 +155,28 @@ public final class WorkbenchActions {
         } catch (IOException e) {
             notifier.error("Sample catalogue unreadable", e.getMessage());
         }
+    }
+
+    // --- slices of a multi-frame DICOM file or a folder's series
+    public void goToSlice(int index) {
+        slices.show(index);
+    }
+
+    public void stepSlice(int delta) {
+        slices.step(delta);
+    }
+
+    public void firstSlice() {
+        goToSlice(0);
+    }
+
+    public void lastSlice() {
+        goToSlice(Integer.MAX_VALUE); // clamped to the last
+    }
+
+    /** View ▸ Image info: what the image is and what decoding did to its values. */
+    public void showImageInfo() {
+        if (state.getImage() != null) ImageInfoDialog.show(stage, state);
     }
 
     // --- masks
@@ -171,6 +206,30 @@ public final class WorkbenchActions {
             return done(false);
         }
         return confirmSaved("Restored images saved", dir, exporter.exportRestored(dir));
+    }
+
+    /**
+     * File ▸ Export as DICOM: the restored images as Secondary Capture through the core's DICOM export, for the
+     * slice shown or every slice; refused, with the reason, for images that are not DICOM or that the export
+     * cannot write back exactly.
+     */
+    public CompletableFuture<Boolean> exportDicom() {
+        String refusal = state.dicomExportRefusalProperty().get();
+        if (refusal != null) {
+            notifier.error("Cannot export as DICOM", refusal);
+            return done(false);
+        }
+        DicomExportDialog.Choice choice = dialogs.dicomExport(dicomExport.offer());
+        if (choice == null || choice.methods().isEmpty()) return done(false);
+        Path dir = dialogs.folder("Export DICOM into folder", dialogFolder());
+        if (dir == null) return done(false);
+        remember(dir);
+        return dicomExport.run(dicomExport.plan(choice, dir), stage, dialogs);
+    }
+
+    /** The DICOM export running now, or null. */
+    DicomExporter.Run dicomExportRunning() {
+        return dicomExport.running();
     }
 
     public CompletableFuture<Boolean> exportSheet() {

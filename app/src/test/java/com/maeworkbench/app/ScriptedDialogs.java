@@ -1,5 +1,6 @@
 package com.maeworkbench.app;
 
+import com.maeworkbench.app.view.DicomExportDialog;
 import javafx.stage.FileChooser.ExtensionFilter;
 
 import java.nio.file.Path;
@@ -20,6 +21,10 @@ final class ScriptedDialogs implements Dialogs {
     /** The texts of the confirmations asked. */
     final List<String> confirmTexts = new ArrayList<>();
     boolean confirmAnswer = true;
+    /** The answers to File ▸ Export as DICOM, in order (none queued: cancelled). */
+    final Deque<DicomExportDialog.Choice> dicomChoices = new ArrayDeque<>();
+    /** What the DICOM export dialog offered. */
+    final List<DicomExportDialog.Offer> dicomOffers = new ArrayList<>();
 
     @Override
     public Path openFile(String title, List<ExtensionFilter> filters, Path initialFolder) {
@@ -48,5 +53,12 @@ final class ScriptedDialogs implements Dialogs {
         asked.add(header);
         confirmTexts.add(text);
         return confirmAnswer;
+    }
+
+    @Override
+    public DicomExportDialog.Choice dicomExport(DicomExportDialog.Offer offer) {
+        asked.add("Export as DICOM");
+        dicomOffers.add(offer);
+        return dicomChoices.poll();
     }
 }

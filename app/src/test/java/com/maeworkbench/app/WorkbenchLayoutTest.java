@@ -2,6 +2,8 @@ package com.maeworkbench.app;
 
 import com.maeworkbench.app.state.MethodResult;
 import com.maeworkbench.app.state.WorkbenchState;
+import com.maeworkbench.app.view.DicomExportDialog;
+import com.maeworkbench.app.view.ImageInfoDialog;
 import com.maeworkbench.app.view.ImagePanel;
 import com.maeworkbench.app.view.ModelInfoDialog;
 import com.maeworkbench.app.view.SampleGallery;
@@ -19,10 +21,12 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -170,6 +174,58 @@ class WorkbenchLayoutTest {
         } finally {
             fx(() -> {
                 dialog.close();
+                return null;
+            });
+        }
+    }
+
+    @Test
+    void sliceBarImageInfoAndDicomExportDialogsShowEveryLabelWhole(@TempDir Path dir) throws Exception {
+        waitComparable();
+        Path frames = DicomSamples.multiFrame(dir, 12);
+        assertTrue(fx(() -> workbench.actions().open(frames)).get(TIMEOUT_S, TimeUnit.SECONDS));
+        waitFor("the multi-frame file, every method current", () -> frames.equals(workbench.state().getImagePath())
+                && workbench.state().comparableProperty().get());
+        fx(() -> {
+            workbench.actions().goToSlice(11);
+            return null;
+        });
+        waitFor("slice 12", () -> workbench.state().sliceIndexProperty().get() == 11);
+        resize(1024, 700);
+        Scene scene = fx(() -> stage.getScene());
+        Parent bar = fx(() -> (Parent) scene.lookup("#slice-bar"));
+        assertEquals("Slice 12 of 12", fx(() -> ((Labeled) scene.lookup("#slice-label")).getText()));
+        assertEquals(List.of(), fx(() -> LabelCuts.in(bar)), "the slice bar at 1024x700");
+        assertEquals(List.of(), fx(() -> outside(bar, scene)));
+        for (ImagePanel p : fx(() -> workbench.grid().panels())) assertEquals(List.of(), fx(() -> LabelCuts.in(p)), p.panelId());
+
+        Dialog<Void> info = fx(() -> ImageInfoDialog.show(stage, workbench.state()));
+        try {
+            WaitForAsyncUtils.waitForFxEvents();
+            assertEquals(List.of(), fx(() -> LabelCuts.in(info.getDialogPane())));
+            assertTrue(fx(() -> labels(info.getDialogPane())).contains("• MONOCHROME1 inverted: white is the highest value"));
+            assertTrue(fx(() -> info.getDialogPane().getScene().getWindow().getHeight()) <= 700 + 1, "fits the smallest screen");
+        } finally {
+            fx(() -> {
+                info.close();
+                return null;
+            });
+        }
+
+        Dialog<DicomExportDialog.Choice> export = fx(() -> {
+            Dialog<DicomExportDialog.Choice> d = DicomExportDialog.create(stage, new DicomExportDialog.Offer(
+                    java.util.Map.of("mae", "MAE", "bilinear", "Bilinear"), 12, 11));
+            d.show();
+            return d;
+        });
+        try {
+            WaitForAsyncUtils.waitForFxEvents();
+            assertEquals(List.of(), fx(() -> LabelCuts.in(export.getDialogPane())));
+            assertEquals("The slice shown (12 of 12)", fx(() -> ((Labeled) export.getDialogPane().lookup("#dicom-current-slice")).getText()));
+            assertTrue(fx(() -> export.getDialogPane().lookup("#dicom-all-slices").isVisible()));
+        } finally {
+            fx(() -> {
+                export.close();
                 return null;
             });
         }

@@ -12,6 +12,7 @@ import com.maeworkbench.metric.MaskCoverage;
 import com.maeworkbench.metric.Metrics;
 import com.maeworkbench.metric.Ranking;
 import com.maeworkbench.report.ComparisonSheet;
+import com.maeworkbench.report.Derivation;
 import com.maeworkbench.report.MetricsJson;
 import com.maeworkbench.report.MetricsReport;
 import com.maeworkbench.report.ReportText;
@@ -122,7 +123,7 @@ final class RestoreCommand implements Callable<Integer> {
                     // one series per method, across frames
                     DicomExport export = exports.get(r.method().id());
                     if (export == null) exports.put(r.method().id(), export = new DicomExport(source, r.method().id(),
-                            DicomExportOptions.derivation(r.method()), dicom.anonymise));
+                            Derivation.of(r.method()), dicom.anonymise));
                     export.write(r.restored(), frame, staged.stage(stem + "-" + r.method().id() + ".dcm"));
                 }
                 results.add(new MetricsReport.Result(r.method().id(), r.method().displayName(), file, r.metrics()));

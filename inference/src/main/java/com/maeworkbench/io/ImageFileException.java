@@ -30,9 +30,9 @@ public final class ImageFileException extends IOException {
         return name == null ? file.toString() : name.toString();
     }
 
-    /** Decoder messages can span lines or run long; a user-facing message must not. */
+    /** Decoder messages can span lines, run long or quote the file's bytes; a user-facing message must not. */
     static String oneLine(String text) {
-        String s = text == null ? "" : text.replaceAll("\\s+", " ").trim();
+        String s = text == null ? "" : text.replaceAll("[\\p{Cntrl}\\x{FFFD}]", " ").replaceAll("\\s+", " ").trim();
         return s.length() > 240 ? s.substring(0, 237) + "..." : s;
     }
 }

@@ -16,6 +16,7 @@ import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.ImageOutputStream;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBuffer;
+import java.awt.image.SampleModel;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -93,8 +94,15 @@ public final class ImageFiles {
             if (isTruncation(e)) throw truncated(path, format.name());
             throw new ImageFileException(path, "corrupt " + format.name() + " data (" + describe(e) + ")", e);
         } catch (OutOfMemoryError e) {
-            throw new ImageFileException(path, "not enough memory to decode the image (raise -Xmx or use a smaller image)");
+            throw outOfMemory(path, e);
+        } catch (StackOverflowError e) {
+            throw new ImageFileException(path, "corrupt " + format.name() + " data (nested too deeply to decode)", e);
         }
+    }
+
+    /** The refusal for a decoder that ran out of heap; the error is kept as the cause (tests check that none happens). */
+    public static ImageFileException outOfMemory(Path path, OutOfMemoryError e) {
+        return new ImageFileException(path, "not enough memory to decode the image (raise -Xmx or use a smaller image)", e);
     }
 
     /** Whether the file's content is DICOM (false for unreadable or other files). */
@@ -129,8 +137,11 @@ public final class ImageFiles {
         List<String> warnings = new ArrayList<>();
         reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
         try (ImageInputStream in = new FileImageInputStream(path.toFile())) {
+            if (format == Format.TIFF) TiffIfd.check(path, in);
             reader.setInput(in, true, true);
-            checkSize(path, reader.getWidth(0), reader.getHeight(0), maxPixels);
+            int width = reader.getWidth(0), height = reader.getHeight(0);
+            checkSize(path, width, height, maxPixels);
+            checkMemory(path, decodedBytes(reader, (long) width * height));
             if (format == Format.TIFF && floatSamples(reader)) {
                 // TwelveMonkeys 3.13.1 clamps float samples to [0,1]; the JDK's TIFF reader keeps their values.
                 reader.dispose();
@@ -169,6 +180,40 @@ public final class ImageFiles {
             if (first == null) first = reader;
         }
         return first;
+    }
+
+    /**
+     * Peak heap of decoding: the decoder's raster (bytes per pixel of its sample model) and our float planes
+     * (one for gray, three for anything in colour).
+     */
+    private static long decodedBytes(ImageReader reader, long pixels) throws IOException {
+        ImageTypeSpecifier type = reader.getRawImageType(0);
+        if (type == null) type = reader.getImageTypes(0).next();
+        SampleModel model = type.getSampleModel(1, 1);
+        long raster = (long) DataBuffer.getDataTypeSize(model.getDataType()) / 8 * model.getNumDataElements();
+        long planes = type.getColorModel().getNumColorComponents() == 1 ? 4 : 12;
+        return pixels * (raster + planes);
+    }
+
+    /**
+     * Refuses to decode what would not fit in the heap left, before allocating it: a file of a few hundred
+     * kilobytes can declare 100 megapixels of 16-bit RGB, which takes 1.8 GB to decode. A quarter of the heap is
+     * kept back for the decoder's own buffers and the rest of the program: large arrays need contiguous space,
+     * and a heap filled to the brim spends its time collecting. Garbage counts as used until collected, so the
+     * heap is collected once before refusing.
+     */
+    public static void checkMemory(Path path, long bytes) throws ImageFileException {
+        if (bytes <= usableHeap()) return;
+        System.gc();
+        long usable = usableHeap();
+        if (bytes <= usable) return;
+        throw new ImageFileException(path, "decoding needs " + (bytes >> 20) + " MB of memory, " + Math.max(0, usable >> 20)
+                + " MB are free (raise -Xmx or use a smaller image)");
+    }
+
+    private static long usableHeap() {
+        Runtime rt = Runtime.getRuntime();
+        return rt.maxMemory() - rt.totalMemory() + rt.freeMemory() - rt.maxMemory() / 4;
     }
 
     private static boolean floatSamples(ImageReader reader) throws IOException {
@@ -217,10 +262,15 @@ public final class ImageFiles {
         return w.contains("truncated") || w.contains("premature end");
     }
 
-    /** The innermost message of a failure, without class names or stack traces. */
+    /**
+     * The innermost message of a failure, without class names or stack traces. A runtime exception is a
+     * decoder's bug tripped by malformed data (a ClassCastException, an enum lookup of file bytes): its
+     * message speaks of the decoder's internals, so only its kind is named.
+     */
     public static String describe(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+        if (!(root instanceof IOException)) return "decoder failed with " + root.getClass().getSimpleName();
         String message = root.getMessage();
         return message == null || message.isBlank() ? root.getClass().getSimpleName() : message;
     }

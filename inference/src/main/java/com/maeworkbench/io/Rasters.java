@@ -14,6 +14,7 @@ import java.awt.image.DataBuffer;
 import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
+import java.io.IOException;
 import java.util.List;
 
 /** Conversions between decoded {@link BufferedImage}s and {@link FloatImage} planes. */
@@ -23,7 +24,7 @@ final class Rasters {
     }
 
     /** Planes normalised by the samples' real bit depth; alpha is dropped and flagged. */
-    static FloatImage toFloatImage(BufferedImage image) {
+    static FloatImage toFloatImage(BufferedImage image) throws IOException {
         ColorModel cm = image.getColorModel();
         Raster raster = image.getRaster();
         if (cm instanceof IndexColorModel palette) return fromPalette(palette, raster);
@@ -43,23 +44,30 @@ final class Rasters {
     /**
      * Float and 32-bit integer samples (e.g. float TIFF): the real values, normalised by their range over all
      * channels, which the calibration keeps so readouts show them. The colour model's sRGB path would squeeze
-     * them through 8 bits (0.5 became 188, 0..1000 all 255).
+     * them through 8 bits (0.5 became 188, 0..1000 all 255). Two passes row by row, so no copy of the raster
+     * is held beside the planes.
      */
-    private static FloatImage fromRange(Raster raster, int colours, boolean alpha, int type) {
-        int w = raster.getWidth(), h = raster.getHeight();
-        double[][] values = new double[colours][];
+    private static FloatImage fromRange(Raster raster, int colours, boolean alpha, int type) throws IOException {
+        int w = raster.getWidth(), h = raster.getHeight(), x0 = raster.getMinX(), y0 = raster.getMinY();
+        double[] row = new double[w];
         double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
         for (int c = 0; c < colours; c++) {
-            values[c] = raster.getSamples(raster.getMinX(), raster.getMinY(), w, h, c, new double[w * h]);
-            for (double v : values[c]) {
-                if (!Double.isFinite(v)) throw new IllegalArgumentException("float samples hold NaN or infinite values");
-                min = Math.min(min, v);
-                max = Math.max(max, v);
+            for (int y = 0; y < h; y++) {
+                for (double v : raster.getSamples(x0, y0 + y, w, 1, c, row)) {
+                    if (!Double.isFinite(v)) throw new IOException("float samples hold NaN or infinite values");
+                    min = Math.min(min, v);
+                    max = Math.max(max, v);
+                }
             }
         }
         double range = max > min ? max - min : 1;
         float[][] planes = new float[colours][w * h];
-        for (int c = 0; c < colours; c++) for (int i = 0; i < w * h; i++) planes[c][i] = (float) ((values[c][i] - min) / range);
+        for (int c = 0; c < colours; c++) {
+            for (int y = 0; y < h; y++) {
+                raster.getSamples(x0, y0 + y, w, 1, c, row);
+                for (int x = 0; x < w; x++) planes[c][y * w + x] = (float) ((row[x] - min) / range);
+            }
+        }
         String kind = type == DataBuffer.TYPE_INT ? "32-bit integer" : "floating-point";
         return new FloatImage(w, h, planes, 16, DisplayWindow.FULL, new Calibration(range, min, ""),
                 new SourceInfo("", 0, 1, alpha, List.of(kind + " values " + number(min) + ".." + number(max) + " normalised by their range to 0..1")));

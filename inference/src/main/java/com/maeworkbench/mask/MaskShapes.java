@@ -74,6 +74,34 @@ public final class MaskShapes {
         return strokes(width, height, count, min, Math.max(min, Math.max(6, side * 0.06)), seed);
     }
 
+    /**
+     * Line dropout: missing detector rows or columns (CT, DR), the dropped field of an interlaced scan.
+     * Bands of {@code lineWidth} pixels repeat every {@code every} pixels across the image; with
+     * {@code columns} false they are whole rows, else whole columns. The seed draws, from
+     * {@code new Random(seed)}, first the phase ({@code nextInt(every)}: coordinate c lies in band
+     * {@code (c + phase) / every} when {@code (c + phase) % every < lineWidth}), then one {@code nextDouble()}
+     * per band in order: a band is missing when that number is below {@code drop}. So {@code drop = 1}
+     * gives a regular pattern at a random phase, {@code every = 1} with {@code drop = 0.1} one dead line in
+     * ten at random places. training/masks.py ({@code line_mask}) draws the same masks bit for bit.
+     */
+    public static Mask lines(int width, int height, boolean columns, int every, int lineWidth, double drop, long seed) {
+        if (every < 1) throw new IllegalArgumentException("every must be >= 1, got " + every);
+        if (lineWidth < 1 || lineWidth > every) throw new IllegalArgumentException("line width must be in [1, every=" + every + "], got " + lineWidth);
+        if (!(drop >= 0 && drop <= 1)) throw new IllegalArgumentException("drop must be in [0,1], got " + drop);
+        Mask mask = Mask.empty(width, height);
+        Random rnd = new Random(seed);
+        int length = columns ? width : height;
+        int phase = rnd.nextInt(every);
+        int bands = (length - 1 + phase) / every + 1;
+        for (int band = 0; band < bands; band++) {
+            if (rnd.nextDouble() >= drop) continue;
+            int from = Math.max(0, band * every - phase), to = Math.min(length, band * every - phase + lineWidth);
+            if (columns) fillRect(mask, from, 0, to - from, height, true);
+            else fillRect(mask, 0, from, width, to - from, true);
+        }
+        return mask;
+    }
+
     public static Mask rect(int width, int height, int x, int y, int w, int h) {
         Mask mask = Mask.empty(width, height);
         fillRect(mask, x, y, w, h, true);

@@ -38,14 +38,30 @@ final class DicomBuilder {
         return this;
     }
 
+    /** The pixel data element's header alone, declaring {@code length} bytes that the caller writes after it. */
+    DicomBuilder pixelsHeader(long length) {
+        header(dataset, 0x7FE00010, "OW", length);
+        return this;
+    }
+
     /** Preamble, "DICM" and a file meta group naming the transfer syntax, then the dataset. */
     byte[] build() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(meta());
+        out.writeBytes(dataset());
+        return out.toByteArray();
+    }
+
+    byte[] meta() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(new byte[128]);
         out.writeBytes("DICM".getBytes(StandardCharsets.US_ASCII));
         element(out, 0x00020010, "UI", padded(syntax, (byte) 0));
-        out.writeBytes(dataset.toByteArray());
         return out.toByteArray();
+    }
+
+    byte[] dataset() {
+        return dataset.toByteArray();
     }
 
     private DicomBuilder element(ByteArrayOutputStream out, int tag, String vr, byte[] value) {

@@ -284,7 +284,7 @@ class ImageFilesTest {
     }
 
     @Test
-    void packedPixelsFallBackToEightBitRgb() {
+    void packedPixelsFallBackToEightBitRgb() throws IOException {
         BufferedImage packed = new BufferedImage(2, 1, BufferedImage.TYPE_INT_RGB);
         packed.setRGB(1, 0, 0x102030);
         FloatImage image = Rasters.toFloatImage(packed);

@@ -20,7 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * ONNX Runtime Java against PyTorch on golden tiles (format: resources/mae/README.md), for the random-weight
  * patch- and pixel-mask fixtures and for the shipped model (assets/model/golden, either variant: golden.json's
- * {@code mask_input}, {@code mask} when absent), at 0, 1, some, N-1 and N visible patches.
+ * {@code mask_input}, {@code mask} when absent), at 0, 1, some, N-1 and N visible patches. A candidate model
+ * joins with {@code -Dmae.candidate=DIR} (DIR/mae.onnx and DIR/golden from export.py), e.g. a model just trained.
  */
 class GoldenTest {
 
@@ -29,9 +30,12 @@ class GoldenTest {
     static Stream<Arguments> cases() {
         Path fixture = Fixtures.fixtureModel(), pixel = Fixtures.pixelFixtureModel();
         List<String> names = List.of("none", "one", "some", "most", "all");
-        return Stream.of(Arguments.of("fixture", fixture, fixture.getParent()),
+        String candidate = System.getProperty("mae.candidate", "");
+        Stream<Arguments> extra = candidate.isBlank() ? Stream.empty()
+                : Stream.of(Arguments.of("candidate", Path.of(candidate, "mae.onnx"), Path.of(candidate, "golden")));
+        return Stream.concat(Stream.of(Arguments.of("fixture", fixture, fixture.getParent()),
                         Arguments.of("pixel fixture", pixel, pixel.getParent()),
-                        Arguments.of("shipped", SHIPPED.resolve("mae.onnx"), SHIPPED.resolve("golden")))
+                        Arguments.of("shipped", SHIPPED.resolve("mae.onnx"), SHIPPED.resolve("golden"))), extra)
                 .flatMap(a -> names.stream().map(n -> Arguments.of(a.get()[0], a.get()[1], a.get()[2], n)));
     }
 

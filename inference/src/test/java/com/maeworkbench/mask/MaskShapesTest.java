@@ -2,6 +2,10 @@ package com.maeworkbench.mask;
 
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 
@@ -92,6 +96,60 @@ class MaskShapesTest {
     }
 
     @Test
+    void linesAreBandsAtTheirPeriodAcrossTheWholeImage() {
+        // every=4, width=1, drop=1: one whole row in four at one phase; the same seed gives the same phase
+        Mask rows = MaskShapes.lines(30, 40, false, 4, 1, 1, 9);
+        int first = -1;
+        for (int y = 0; y < 40; y++) {
+            boolean row = rows.isMissing(0, y);
+            for (int x = 0; x < 30; x++) assertEquals(row, rows.isMissing(x, y), "whole row " + y);
+            if (row && first < 0) first = y;
+        }
+        for (int y = 0; y < 40; y++) assertEquals((y - first) % 4 == 0 && y >= first, rows.isMissing(0, y), "row " + y);
+        assertTrue(first >= 0 && first < 4);
+        assertEquals(0.25, rows.ratio(), 1.0 / 40);
+        // columns, bands 2 px wide every 5: each column band is whole and 2 px wide (bar the image edge)
+        Mask cols = MaskShapes.lines(50, 7, true, 5, 2, 1, 3);
+        for (int x = 0; x < 50; x++) {
+            for (int y = 1; y < 7; y++) assertEquals(cols.isMissing(x, 0), cols.isMissing(x, y));
+        }
+        assertEquals(0.4, cols.ratio(), 2.0 / 50);
+        // drop thins the bands out at random; drop=0 hides nothing; every=1 with drop picks single lines
+        assertTrue(MaskShapes.lines(64, 64, false, 4, 1, 0, 1).isEmpty());
+        double thin = MaskShapes.lines(400, 400, true, 1, 1, 0.1, 5).ratio();
+        assertTrue(thin > 0.05 && thin < 0.15, "ratio " + thin);
+        assertFalse(MaskShapes.lines(64, 64, false, 4, 1, 0.5, 1).sameContent(MaskShapes.lines(64, 64, false, 4, 1, 0.5, 2)));
+        assertThrows(IllegalArgumentException.class, () -> MaskShapes.lines(10, 10, false, 0, 1, 1, 1));
+        assertThrows(IllegalArgumentException.class, () -> MaskShapes.lines(10, 10, false, 4, 5, 1, 1));
+        assertThrows(IllegalArgumentException.class, () -> MaskShapes.lines(10, 10, false, 4, 0, 1, 1));
+        assertThrows(IllegalArgumentException.class, () -> MaskShapes.lines(10, 10, false, 4, 1, 1.5, 1));
+    }
+
+    /** The training pipeline's generator (training/masks.py line_mask) wrote this fixture: same masks, bit for bit. */
+    @Test
+    void linesMatchTheTrainingPipelineBitForBit() throws IOException {
+        String fixture;
+        try (InputStream in = MaskShapesTest.class.getResourceAsStream("/mask/line-masks.tsv")) {
+            assertNotNull(in, "fixture missing: run training/fixtures/make_line_mask_fixture.py");
+            fixture = new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+        }
+        List<String> rows = fixture.lines().filter(l -> !l.isBlank()).toList();
+        assertTrue(rows.size() >= 10, "fixture rows " + rows.size());
+        for (String row : rows) {
+            String[] f = row.split("\t");
+            int w = Integer.parseInt(f[1]), h = Integer.parseInt(f[2]);
+            byte[] packed = HexFormat.of().parseHex(f[3]);
+            Mask mask = MaskSpec.parse(f[0]).generate(w, h);
+            boolean[] m = mask.missing();
+            assertEquals((m.length + 7) / 8, packed.length, f[0]);
+            for (int i = 0; i < m.length; i++) {
+                boolean expected = (packed[i >> 3] >> (7 - (i & 7)) & 1) == 1;
+                assertEquals(expected, m[i], f[0] + " " + w + "x" + h + " pixel " + (i % w) + "," + (i / w));
+            }
+        }
+    }
+
+    @Test
     void specParsesGeneratesAndKeepsItsText() {
         MaskSpec spec = MaskSpec.parse("patches:ratio=0.5,size=16,seed=1");
         assertEquals("patches", spec.kind());
@@ -104,6 +162,10 @@ class MaskShapesTest {
         assertTrue(MaskSpec.parse("rect:x=1,y=2,w=3,h=4").generate(10, 10).sameContent(MaskShapes.rect(10, 10, 1, 2, 3, 4)));
         assertTrue(MaskSpec.parse("ellipse:x=1,y=2,w=6,h=4").generate(10, 10).sameContent(MaskShapes.ellipse(10, 10, 1, 2, 6, 4)));
         assertTrue(MaskSpec.parse("patches").generate(32, 32).sameContent(MaskShapes.patches(32, 32, 0.5, 16, 1)));
+        assertTrue(MaskSpec.parse("lines:axis=col,every=3,width=2,drop=0.5,seed=4").generate(40, 30)
+                .sameContent(MaskShapes.lines(40, 30, true, 3, 2, 0.5, 4)));
+        assertTrue(MaskSpec.parse("LINES:AXIS=ROW").generate(40, 30).sameContent(MaskShapes.lines(40, 30, false, 4, 1, 1, 1)));
+        assertEquals("lines", MaskSpec.parse("lines").kind());
     }
 
     @Test
@@ -114,6 +176,10 @@ class MaskShapesTest {
         assertMessage("not a number", "patches:ratio=half");
         assertMessage("needs x, y, w and h", "rect:x=1,y=2,w=3");
         assertMessage("not a finite number", "strokes:count=Infinity");
+        assertMessage("axis must be row or col", "lines:axis=diagonal");
+        assertMessage("bad parameter", "lines:size=4");
+        IllegalArgumentException lines = assertThrows(IllegalArgumentException.class, () -> MaskSpec.parse("lines:every=2,width=3").generate(10, 10));
+        assertTrue(lines.getMessage().contains("lines:every=2,width=3") && lines.getMessage().contains("width"), lines.getMessage());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> MaskSpec.parse("patches:ratio=2").generate(10, 10));
         assertTrue(e.getMessage().contains("patches:ratio=2") && e.getMessage().contains("ratio"), e.getMessage());
     }

@@ -1,11 +1,14 @@
 package com.maeworkbench.app.service;
 
 import com.maeworkbench.app.Notifier;
+import com.maeworkbench.app.state.SliceStack;
 import com.maeworkbench.app.state.WorkbenchState;
 import com.maeworkbench.image.FloatImage;
 import com.maeworkbench.io.ImageFileException;
 import com.maeworkbench.io.ImageFiles;
 import com.maeworkbench.io.MaskFiles;
+import com.maeworkbench.io.dicom.DicomImage;
+import com.maeworkbench.io.dicom.DicomSeries;
 import com.maeworkbench.mask.Mask;
 import com.maeworkbench.mask.MaskSpec;
 import javafx.application.Platform;
@@ -45,19 +48,43 @@ public final class ImageService implements AutoCloseable {
      * generator settings). Completes on the FX thread with whether the image was opened.
      */
     public CompletableFuture<Boolean> open(Path file, String maskSpec) {
+        return open(file, file, maskSpec, () -> {
+            if (!ImageFiles.isDicom(file)) return new Opened(ImageFiles.read(file, ImageFiles.DEFAULT_MAX_PIXELS), null);
+            // A DICOM file is opened once: its frames become slices, decoded as they are shown.
+            DicomImage dicom = DicomImage.open(file, ImageFiles.DEFAULT_MAX_PIXELS);
+            return new Opened(dicom.frame(0), SliceStack.of(dicom));
+        });
+    }
+
+    /** Opens the first slice of a folder's DICOM series (headers already read by the core). */
+    public CompletableFuture<Boolean> openSeries(Path folder, DicomSeries series, String maskSpec) {
+        return open(series.slice(0).image().path(), folder, maskSpec, () -> new Opened(series.read(0), SliceStack.of(folder, series)));
+    }
+
+    private record Opened(FloatImage image, SliceStack stack) {
+    }
+
+    private interface Reader {
+        Opened read() throws ImageFileException;
+    }
+
+    /** Reads with {@code reader} and shows {@code file}; {@code recent} goes to the recent files. */
+    private CompletableFuture<Boolean> open(Path file, Path recent, String maskSpec, Reader reader) {
         CompletableFuture<Boolean> done = new CompletableFuture<>();
         io.execute(() -> {
             try {
-                FloatImage img = ImageFiles.read(file, ImageFiles.DEFAULT_MAX_PIXELS);
+                Opened opened = reader.read();
+                FloatImage img = opened.image();
                 Mask mask = maskSpec != null ? MaskSpec.parse(maskSpec).generate(img.width(), img.height()) : null;
                 Platform.runLater(() -> {
-                    Mask m = mask != null ? mask : defaultMask(img);
-                    state.setImage(img, file, m);
-                    String opened = "Opened " + file.getFileName() + " (" + img.width() + "×" + img.height() + ", "
-                            + img.bitDepth() + "-bit" + (img.source().alphaDropped() ? ", alpha channel ignored" : "") + ")";
-                    state.statusProperty().set(opened);
-                    LOG.log(Level.INFO, opened + " from " + file.toAbsolutePath().getParent());
-                    onOpened.accept(file);
+                    Mask m = mask != null ? mask : state.defaultMask(img.width(), img.height());
+                    state.setImage(img, file, m, opened.stack());
+                    String what = "Opened " + file.getFileName() + " (" + img.width() + "×" + img.height() + ", "
+                            + img.bitDepth() + "-bit" + (img.source().alphaDropped() ? ", alpha channel ignored" : "")
+                            + (opened.stack() != null && opened.stack().size() > 1 ? ", " + opened.stack().size() + " slices" : "") + ")";
+                    state.statusProperty().set(what);
+                    LOG.log(Level.INFO, what + " from " + file.toAbsolutePath().getParent());
+                    onOpened.accept(recent);
                     done.complete(true);
                 });
             } catch (Throwable e) { // errors too (a decoder's StackOverflowError, OOM): the io thread must stay
@@ -75,6 +102,7 @@ public final class ImageService implements AutoCloseable {
     /** Loads a mask PNG of the image's size as one undoable edit. */
     public CompletableFuture<Boolean> loadMask(Path file, MaskController masks) {
         FloatImage img = state.getImage();
+        SliceStack stack = state.getSliceStack();
         CompletableFuture<Boolean> done = new CompletableFuture<>();
         if (img == null) {
             done.complete(false);
@@ -84,7 +112,9 @@ public final class ImageService implements AutoCloseable {
             try {
                 Mask mask = MaskFiles.read(file, img.width(), img.height());
                 Platform.runLater(() -> {
-                    if (state.getImage() == img) masks.replace(mask);
+                    // Still the same image, or another slice of it (same size: the mask fits)
+                    boolean same = state.getImage() == img || stack != null && state.getSliceStack() == stack && state.getMask().sameSize(mask.width(), mask.height());
+                    if (same) masks.replace(mask);
                     done.complete(true);
                 });
             } catch (Throwable e) {
@@ -97,11 +127,6 @@ public final class ImageService implements AutoCloseable {
             }
         });
         return done;
-    }
-
-    private Mask defaultMask(FloatImage img) {
-        return com.maeworkbench.mask.MaskShapes.patches(img.width(), img.height(), state.randomRatioProperty().get(),
-                state.randomPatchSizeProperty().get(), state.randomSeedProperty().get());
     }
 
     @Override

@@ -16,6 +16,7 @@ public final class MaskController {
 
     private final WorkbenchState state;
     private Mask strokeBefore;
+    private Mask strokeMask; // the mask being painted: a stroke ends if another one is shown (another slice's)
     private double[] strokeLast;
     private boolean strokeValue;
     private Region strokeRegion = Region.EMPTY;
@@ -29,6 +30,7 @@ public final class MaskController {
         Mask mask = state.getMask();
         if (mask == null) return;
         strokeBefore = mask.copy();
+        strokeMask = mask;
         strokeValue = !erase;
         strokeLast = new double[]{x, y};
         strokeRegion = Region.EMPTY;
@@ -37,6 +39,10 @@ public final class MaskController {
 
     public void strokeTo(double x, double y) {
         if (strokeBefore == null) return;
+        if (state.getMask() != strokeMask) {
+            endStroke();
+            return;
+        }
         double[] p = {x, y};
         paint(List.of(strokeLast, p));
         strokeLast = p;
@@ -45,11 +51,12 @@ public final class MaskController {
     /** Ends the stroke: one undo entry, and a non-preview change so the service computes the final state. */
     public void endStroke() {
         if (strokeBefore == null) return;
-        Mask mask = state.getMask();
-        if (!strokeRegion.isEmpty()) {
+        Mask mask = strokeMask;
+        if (!strokeRegion.isEmpty() && state.getMask() == strokeMask) {
             state.history().push(MaskEdit.between(strokeBefore, mask, strokeRegion));
         }
         strokeBefore = null;
+        strokeMask = null;
         state.fireMaskChanged(strokeRegion, false);
     }
 
@@ -94,14 +101,34 @@ public final class MaskController {
     public void randomPatches() {
         Mask m = state.getMask();
         if (m == null) return;
-        replace(MaskShapes.patches(m.width(), m.height(), state.randomRatioProperty().get(),
-                state.randomPatchSizeProperty().get(), state.randomSeedProperty().get()));
+        replace(MaskShapes.patches(m.width(), m.height(), state.randomRatioProperty().get(), state.randomPatchSizeProperty().get(), seed()));
+        sayPerSlice("Random patches");
     }
 
     public void randomStrokes() {
         Mask m = state.getMask();
         if (m == null) return;
-        replace(MaskShapes.strokes(m.width(), m.height(), state.strokeCountProperty().get(), state.randomSeedProperty().get()));
+        replace(MaskShapes.strokes(m.width(), m.height(), state.strokeCountProperty().get(), seed()));
+        sayPerSlice("Random strokes");
+    }
+
+    /**
+     * The generators' seed: the user's, plus the slice index (0-based) when each slice has its own mask, so a
+     * generator gives every slice its own pattern, reproducible from the seed and the slice.
+     */
+    public int seed() {
+        return state.randomSeedProperty().get() + (perSlice() ? state.sliceIndexProperty().get() : 0);
+    }
+
+    private boolean perSlice() {
+        return state.getSliceStack() != null && state.maskPerSliceProperty().get();
+    }
+
+    /** In per-slice mode a generator touches the slice shown only: the status line says which, and the seed. */
+    private void sayPerSlice(String what) {
+        if (!perSlice()) return;
+        state.statusProperty().set(what + " on slice " + (state.sliceIndexProperty().get() + 1) + " of " + state.getSliceStack().size()
+                + " only (seed " + seed() + " = " + state.randomSeedProperty().get() + " + slice index " + state.sliceIndexProperty().get() + ")");
     }
 
     public void clear() {

@@ -7,6 +7,7 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 
 /**
  * Undo/redo of mask edits, one entry per gesture (a whole brush stroke, a rectangle, a generator).
@@ -46,6 +47,32 @@ public final class MaskHistory {
         undo.push(e);
         refresh();
         return e.region();
+    }
+
+    /** The undo and redo entries as they are now, to {@link #restore} later (one history per slice). */
+    public record Saved(List<MaskEdit> undo, List<MaskEdit> redo) {
+        public static final Saved EMPTY = new Saved(List.of(), List.of());
+
+        public boolean isEmpty() {
+            return undo.isEmpty() && redo.isEmpty();
+        }
+    }
+
+    public Saved save() {
+        return new Saved(List.copyOf(undo), List.copyOf(redo));
+    }
+
+    /** Replaces the entries with {@code saved} (the edits themselves are immutable, so they are shared). */
+    public void restore(Saved saved) {
+        undo.clear();
+        redo.clear();
+        undo.addAll(saved.undo());
+        redo.addAll(saved.redo());
+        refresh();
+    }
+
+    public boolean isEmpty() {
+        return undo.isEmpty() && redo.isEmpty();
     }
 
     public void clear() {

@@ -1,11 +1,13 @@
 package com.maeworkbench.app.state;
 
+import com.maeworkbench.image.Calibration;
 import com.maeworkbench.image.DisplayWindow;
 import com.maeworkbench.image.FloatImage;
 import com.maeworkbench.mae.Device;
 import com.maeworkbench.mae.ExecutionChoice;
 import com.maeworkbench.mae.ModelInfo;
 import com.maeworkbench.mask.Mask;
+import com.maeworkbench.mask.MaskShapes;
 import com.maeworkbench.mask.Region;
 import com.maeworkbench.method.RestorationMethod;
 import com.maeworkbench.metric.Ranking;
@@ -16,6 +18,8 @@ import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -49,6 +53,8 @@ public final class WorkbenchState {
     public static final String MASKED = "masked";
     /** Panel id of the MAE's uncertainty map. */
     public static final String UNCERTAINTY = "uncertainty";
+    /** Why File ▸ Export as DICOM is off for an image that did not come from DICOM. */
+    public static final String NOT_DICOM = "the image is not DICOM";
 
     // --- the image and its mask
     private final ReadOnlyObjectWrapper<FloatImage> image = new ReadOnlyObjectWrapper<>(this, "image");
@@ -58,6 +64,14 @@ public final class WorkbenchState {
     private final ReadOnlyObjectWrapper<MaskChange> maskChange = new ReadOnlyObjectWrapper<>(this, "maskChange");
     private final MaskHistory history = new MaskHistory();
     private long maskSeq;
+
+    // --- the DICOM slices behind the image (null for other images)
+    private final ReadOnlyObjectWrapper<SliceStack> sliceStack = new ReadOnlyObjectWrapper<>(this, "sliceStack");
+    private final ReadOnlyIntegerWrapper sliceIndex = new ReadOnlyIntegerWrapper(this, "sliceIndex");
+    private final IntegerProperty wantedSlice = new SimpleIntegerProperty(this, "wantedSlice");
+    private final BooleanProperty maskPerSlice = new SimpleBooleanProperty(this, "maskPerSlice");
+    private final SliceMasks sliceMasks = new SliceMasks();
+    private final ReadOnlyStringWrapper dicomExportRefusal = new ReadOnlyStringWrapper(this, "dicomExportRefusal", NOT_DICOM);
 
     // --- methods and their results
     private final ObservableList<RestorationMethod> methods = FXCollections.observableArrayList();
@@ -126,10 +140,23 @@ public final class WorkbenchState {
         });
         maskChange.addListener((o, a, b) -> refreshStanding());
         methods.addListener((ListChangeListener<RestorationMethod>) c -> refreshStanding());
+        maskPerSlice.addListener((o, a, perSlice) -> {
+            if (sliceStack.get() == null || mask == null) return;
+            mask = sliceMasks.switchMode(perSlice, sliceIndex.get(), mask, history);
+            fireMaskChanged(new Region(0, 0, mask.width(), mask.height()), false);
+        });
     }
 
     /** Replaces the image and its mask together; clears results and mask history. */
     public void setImage(FloatImage newImage, Path path, Mask newMask) {
+        setImage(newImage, path, newMask, null);
+    }
+
+    /**
+     * As {@link #setImage(FloatImage, Path, Mask)}, for slice 0 of the DICOM {@code stack} it was decoded from
+     * (null for an image that is not DICOM).
+     */
+    public void setImage(FloatImage newImage, Path path, Mask newMask, SliceStack stack) {
         if (!newMask.sameSize(newImage.width(), newImage.height())) {
             throw new IllegalArgumentException("mask " + newMask.width() + "x" + newMask.height() + " does not fit image " + newImage.width() + "x" + newImage.height());
         }
@@ -138,12 +165,63 @@ public final class WorkbenchState {
         timings.clear();
         uncertainty.set(null);
         history.clear();
+        sliceMasks.reset(maskPerSlice.get(), newMask);
+        sliceStack.set(stack); // before the image: its listeners read the slice
+        sliceIndex.set(0);
+        wantedSlice.set(0);
+        dicomExportRefusal.set(stack == null ? NOT_DICOM : stack.exportRefusal());
         mask = newMask; // first: listeners of the image read the mask too
         image.set(newImage);
         imagePath.set(path);
         window.set(newImage.window());
         imageGeneration.set(imageGeneration.get() + 1);
         fireMaskChanged(new Region(0, 0, newImage.width(), newImage.height()), false);
+    }
+
+    /**
+     * Shows slice {@code index} of the open stack, decoded as {@code slice}: its mask is the shared one or its own
+     * ({@link #maskPerSliceProperty()}, with the undo history that goes with it), results start afresh, and the
+     * display window keeps the values the user set (the same raw units, e.g. HU, whatever each slice's rescale).
+     */
+    public void showSlice(int index, FloatImage slice) {
+        SliceStack stack = sliceStack.get();
+        if (stack == null || index < 0 || index >= stack.size()) throw new IllegalArgumentException("no slice " + index);
+        FloatImage old = image.get();
+        Mask next = sliceMasks.move(sliceIndex.get(), index, mask, history);
+        if (!next.sameSize(slice.width(), slice.height())) { // a series of mixed sizes: this slice starts afresh
+            next = defaultMask(slice.width(), slice.height());
+            history.clear();
+        }
+        results.clear();
+        measured.clear();
+        timings.clear();
+        mask = next;
+        sliceIndex.set(index);
+        image.set(slice);
+        imagePath.set(stack.file(index));
+        window.set(sameValues(window.get(), old.calibration(), slice.calibration()));
+        imageGeneration.set(imageGeneration.get() + 1);
+        fireMaskChanged(new Region(0, 0, slice.width(), slice.height()), false);
+    }
+
+    /** The window showing the same raw values under another calibration. */
+    private static DisplayWindow sameValues(DisplayWindow w, Calibration from, Calibration to) {
+        if (from.equals(to)) return w;
+        double a = to.toNormalised(from.toRaw(w.low())), b = to.toNormalised(from.toRaw(w.high()));
+        return Double.isFinite(a) && Double.isFinite(b) && a != b ? new DisplayWindow(Math.min(a, b), Math.max(a, b)) : w;
+    }
+
+    /**
+     * The mask slice {@code index} has (the shown one's as edited now, else the shared one or its own, as the
+     * mode says); not a copy, so copy it before leaving the FX thread.
+     */
+    public Mask maskOfSlice(int index) {
+        return sliceMasks.maskOf(index, sliceIndex.get(), mask);
+    }
+
+    /** Random patches with the generator's settings: the mask an image opens with unless one is given. */
+    public Mask defaultMask(int width, int height) {
+        return MaskShapes.patches(width, height, randomRatio.get(), randomPatchSize.get(), randomSeed.get());
     }
 
     /** Tells listeners that {@code region} of the (in-place edited) mask changed. */
@@ -191,6 +269,17 @@ public final class WorkbenchState {
     public Mask getMask() { return mask; }
     public ReadOnlyObjectProperty<MaskChange> maskChangeProperty() { return maskChange.getReadOnlyProperty(); }
     public MaskHistory history() { return history; }
+    /** The DICOM slices behind the image, null when it is not DICOM. */
+    public ReadOnlyObjectProperty<SliceStack> sliceStackProperty() { return sliceStack.getReadOnlyProperty(); }
+    public SliceStack getSliceStack() { return sliceStack.get(); }
+    /** The slice shown (0-based). */
+    public ReadOnlyIntegerProperty sliceIndexProperty() { return sliceIndex.getReadOnlyProperty(); }
+    /** The slice asked for: the slider follows it at once, the image once the slice is decoded. */
+    public IntegerProperty wantedSliceProperty() { return wantedSlice; }
+    /** Each slice keeps its own mask (true) or every slice shows the same one. */
+    public BooleanProperty maskPerSliceProperty() { return maskPerSlice; }
+    /** Why the image cannot be exported as DICOM (not DICOM, or a source the core's export refuses); null when it can. */
+    public ReadOnlyStringProperty dicomExportRefusalProperty() { return dicomExportRefusal.getReadOnlyProperty(); }
     public ObservableList<RestorationMethod> methods() { return methods; }
     public ObservableMap<String, MethodResult> results() { return results; }
     /**

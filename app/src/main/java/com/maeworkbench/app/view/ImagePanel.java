@@ -10,6 +10,7 @@ import javafx.collections.MapChangeListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
@@ -42,6 +43,8 @@ public final class ImagePanel extends VBox {
     private final VBox header;
     private final StackPane headerSlot;
     private final VBox sizer;
+    private final HBox titleRow;
+    private Tooltip infoTip;
     private final Label badge = new Label();
     private final FlowPane facts = new FlowPane();
     private final Label note = new Label();
@@ -72,7 +75,7 @@ public final class ImagePanel extends VBox {
         badge.setId("badge-" + id);
         badge.setMinWidth(USE_PREF_SIZE);
         badge.setTooltip(badgeTip);
-        HBox titleRow = new HBox(6, titleLabel, badge);
+        titleRow = new HBox(6, titleLabel, badge);
         titleRow.setAlignment(Pos.TOP_LEFT);
         facts.getStyleClass().add("panel-facts");
         facts.setId("metrics-" + id);
@@ -138,6 +141,21 @@ public final class ImagePanel extends VBox {
         return id;
     }
 
+    /**
+     * An info button beside the title (the Original panel's): its tooltip says what decoding did to the pixels,
+     * a click opens the image info.
+     */
+    void addInfoButton(Runnable showInfo) {
+        Button info = Icons.decorate(new Button(), "mdi2i-information-outline", "");
+        info.setId("image-info-button");
+        info.getStyleClass().addAll("flat", "panel-info");
+        info.setFocusTraversable(false);
+        info.setOnAction(e -> showInfo.run());
+        infoTip = info.getTooltip();
+        infoTip.setText(ImageInfoDialog.summary(state));
+        titleRow.getChildren().add(1, info);
+    }
+
     /** Detaches from the state before the panel is thrown away. */
     public void dispose() {
         for (Observable o : watched) o.removeListener(refresh);
@@ -157,6 +175,7 @@ public final class ImagePanel extends VBox {
             bind(top, original ? images.original() : images.forPanel(state.splitBProperty().get()));
         }
         top.setVisible(SPLIT.equals(id));
+        if (infoTip != null) infoTip.setText(ImageInfoDialog.summary(state));
         refreshFacts();
     }
 

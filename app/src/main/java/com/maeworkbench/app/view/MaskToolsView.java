@@ -8,6 +8,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -67,7 +68,21 @@ public final class MaskToolsView extends VBox {
         grid.textProperty().bind(Bindings.format("Patch grid (%d px, G)", state.patchSizeProperty()));
         grid.selectedProperty().bindBidirectional(state.gridVisibleProperty());
 
-        getChildren().addAll(brushLabel, brush, ratioLabel, ratio, params, new HBox(6, patches, strokeButton),
+        // Only for the slices of a multi-frame DICOM file or a folder's series.
+        CheckBox perSlice = new CheckBox("One mask per slice");
+        perSlice.setId("mask-per-slice");
+        perSlice.selectedProperty().bindBidirectional(state.maskPerSliceProperty());
+        perSlice.setTooltip(new Tooltip("""
+                Off: every slice shows the same mask, with one undo history.
+                On: each slice keeps its own mask and undo history; a slice not edited yet shows the shared mask.
+                Patches and strokes then change the slice shown only, with the seed plus the slice index (0-based),
+                so each slice gets its own pattern. Turning it off shows the shared mask again; the slices' own
+                masks are kept until another image is opened."""));
+        perSlice.visibleProperty().bind(Bindings.createBooleanBinding(
+                () -> state.getSliceStack() != null && state.getSliceStack().size() > 1, state.sliceStackProperty()));
+        perSlice.managedProperty().bind(perSlice.visibleProperty());
+
+        getChildren().addAll(perSlice, brushLabel, brush, ratioLabel, ratio, params, new HBox(6, patches, strokeButton),
                 new HBox(6, clear, invert, load, save), opacityLabel, opacity, grid);
     }
 }

@@ -5,6 +5,7 @@ import com.maeworkbench.app.state.Tool;
 import com.maeworkbench.app.state.WorkbenchState;
 import com.maeworkbench.mae.Device;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -12,6 +13,8 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 
 import java.nio.file.Path;
@@ -27,6 +30,14 @@ public final class MenuBarView extends MenuBar {
         var masks = actions.masks();
 
         Menu recent = new Menu("Open recent");
+        // Off, saying why, for images that are not DICOM or that the core's export cannot write back exactly.
+        MenuItem exportDicom = item("Export as DICOM…", null, actions::exportDicom);
+        exportDicom.setId("export-dicom");
+        exportDicom.disableProperty().bind(state.dicomExportRefusalProperty().isNotNull());
+        exportDicom.textProperty().bind(Bindings.createStringBinding(() -> {
+            String why = state.dicomExportRefusalProperty().get();
+            return "Export as DICOM…" + (why == null ? "" : " (" + why + ")");
+        }, state.dicomExportRefusalProperty()));
         Menu file = new Menu("_File", null,
                 item("_Open…", "Shortcut+O", actions::openDialog),
                 item("Open _folder…", "Shortcut+Shift+O", actions::openFolderDialog),
@@ -34,6 +45,7 @@ public final class MenuBarView extends MenuBar {
                 recent,
                 new SeparatorMenuItem(),
                 item("Export restored images…", "Shortcut+E", actions::exportRestored),
+                exportDicom,
                 item("Export comparison sheet…", "Shortcut+Shift+E", actions::exportSheet),
                 item("Export metrics (CSV/JSON)…", "Shortcut+M", actions::exportMetrics),
                 item("Save mask…", "Shortcut+S", actions::saveMask),
@@ -84,7 +96,21 @@ public final class MenuBarView extends MenuBar {
         CheckMenuItem debug = new CheckMenuItem("Timing overlay");
         debug.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+D"));
         debug.selectedProperty().bindBidirectional(state.debugTimingsProperty());
+        // Slices of a multi-frame DICOM file or a folder's series; off for a single image.
+        var noSlices = Bindings.createBooleanBinding(() -> state.getSliceStack() == null || state.getSliceStack().size() < 2,
+                state.sliceStackProperty());
+        Menu slices = new Menu("Slice", null,
+                keyItem("Previous slice", new KeyCodeCombination(KeyCode.PAGE_UP), () -> actions.stepSlice(-1)),
+                keyItem("Next slice", new KeyCodeCombination(KeyCode.PAGE_DOWN), () -> actions.stepSlice(1)),
+                keyItem("First slice", new KeyCodeCombination(KeyCode.HOME), actions::firstSlice),
+                keyItem("Last slice", new KeyCodeCombination(KeyCode.END), actions::lastSlice));
+        slices.getItems().forEach(i -> i.disableProperty().bind(noSlices));
+        MenuItem imageInfo = item("Image info…", "Shortcut+Shift+I", actions::showImageInfo);
+        imageInfo.disableProperty().bind(state.imageProperty().isNull());
         Menu view = new Menu("_View", null,
+                imageInfo,
+                slices,
+                new SeparatorMenuItem(),
                 item("_Fit", "F", actions::fit),
                 item("1:1", "1", actions::oneToOne),
                 item("Zoom in", "Shortcut+Equals", () -> actions.zoomBy(1.25)),
@@ -125,8 +151,12 @@ public final class MenuBarView extends MenuBar {
     }
 
     private static MenuItem item(String text, String accelerator, Runnable action) {
+        return keyItem(text, accelerator == null ? null : KeyCombination.keyCombination(accelerator), action);
+    }
+
+    private static MenuItem keyItem(String text, KeyCombination accelerator, Runnable action) {
         MenuItem mi = new MenuItem(text);
-        if (accelerator != null) mi.setAccelerator(KeyCombination.keyCombination(accelerator));
+        if (accelerator != null) mi.setAccelerator(accelerator);
         mi.setOnAction(e -> action.run());
         return mi;
     }

@@ -26,15 +26,18 @@ public final class PanelGrid extends Pane {
     private final WorkbenchState state;
     private final PanelImages images;
     private final MaskController masks;
+    private final Runnable showImageInfo;
     // The header height in use grows when new text needs it but does not shrink until the layout changes,
     // so numbers that change width mid-drag cannot make the images jump.
     private double reservedHeader;
     private String reservedFor = "";
 
-    public PanelGrid(WorkbenchState state, PanelImages images, MaskController masks) {
+    /** {@code showImageInfo}: the Original panel's info button (none when null). */
+    public PanelGrid(WorkbenchState state, PanelImages images, MaskController masks, Runnable showImageInfo) {
         this.state = state;
         this.images = images;
         this.masks = masks;
+        this.showImageInfo = showImageInfo;
         getStyleClass().add("panel-grid");
         state.methods().addListener((ListChangeListener<RestorationMethod>) c -> rebuild());
         state.splitEnabledProperty().addListener((o, a, b) -> rebuild());
@@ -58,7 +61,9 @@ public final class PanelGrid extends Pane {
     }
 
     private ImagePanel panel(String id, String title) {
-        return new ImagePanel(id, title, state, images, masks, this::displayName);
+        ImagePanel p = new ImagePanel(id, title, state, images, masks, this::displayName);
+        if (WorkbenchState.ORIGINAL.equals(id) && showImageInfo != null) p.addInfoButton(showImageInfo);
+        return p;
     }
 
     /** A panel id's human name (the split panel's choices name their panels with it). */

@@ -31,10 +31,10 @@ class PresentationScriptTest {
             PresentationScript script = PresentationScript.bundled(Assets.samples());
             assertEquals("presentation.json (bundled)", script.source());
             List<PresentationScript.Step> steps = script.steps();
-            assertTrue(steps.size() >= 7, "photo, CT at 50% and 75%, strokes, original, difference: " + steps.size());
+            assertTrue(steps.size() >= 8, "photo, CT at 50% and 75%, strokes, line dropout, original, difference: " + steps.size());
             assertEquals("astronaut.png", steps.get(0).image().getFileName().toString(), "a photo first");
             assertTrue(steps.stream().anyMatch(s -> s.image().getFileName().toString().equals("ct-small.dcm")), "then the CT sample");
-            for (String kind : List.of("patches:ratio=0.5", "patches:ratio=0.75", "strokes:")) {
+            for (String kind : List.of("patches:ratio=0.5", "patches:ratio=0.75", "strokes:", "lines:")) {
                 assertTrue(steps.stream().anyMatch(s -> s.mask().startsWith(kind)), kind);
             }
             assertTrue(steps.stream().anyMatch(s -> s.show() == PresentationScript.Show.ORIGINAL), "the original");

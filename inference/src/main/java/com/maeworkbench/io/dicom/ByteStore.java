@@ -18,16 +18,17 @@ interface ByteStore {
     /** Reads exactly {@code length} bytes at {@code offset}; a short read is an {@link EOFException}. */
     byte[] read(long offset, int length) throws IOException;
 
-    static ByteStore of(byte[] bytes) {
+    /** The first {@code size} bytes of {@code bytes}. */
+    static ByteStore of(byte[] bytes, int size) {
         return new ByteStore() {
             @Override
             public long size() {
-                return bytes.length;
+                return size;
             }
 
             @Override
             public byte[] read(long offset, int length) throws IOException {
-                if (offset < 0 || length < 0 || offset + length > bytes.length) throw new EOFException();
+                if (offset < 0 || length < 0 || offset + length > size) throw new EOFException();
                 byte[] b = new byte[length];
                 System.arraycopy(bytes, (int) offset, b, 0, length);
                 return b;

@@ -63,16 +63,31 @@ public final class DicomExport {
      * @param anonymise   leave out patient and study identity, and the reference to the source instance
      */
     public DicomExport(DicomImage source, String method, String derivation, boolean anonymise) throws ImageFileException {
+        this(source, method, derivation, anonymise, newUid(), anonymise ? newUid() : source.header().string(0x0020000D));
+    }
+
+    private DicomExport(DicomImage source, String method, String derivation, boolean anonymise, String seriesUid, String studyUid)
+            throws ImageFileException {
         checkSupported(source);
         this.source = source;
         this.method = method;
         this.derivation = derivation;
         this.anonymise = anonymise;
-        this.seriesUid = newUid();
-        this.studyUid = anonymise ? newUid() : source.header().string(0x0020000D);
+        this.seriesUid = seriesUid;
+        this.studyUid = studyUid;
         String name = CHARSETS.get(source.header().string(0x00080005));
         utf8 = name != null;
         charset = Charset.forName(utf8 ? name : "ISO-8859-1");
+    }
+
+    /**
+     * The same new series (and, anonymising, the same new study) for another file of the source's series: a
+     * series of single-frame files restored slice by slice stays one derived series, each instance referring to
+     * its own source file.
+     */
+    public DicomExport forSlice(DicomImage sliceSource) throws ImageFileException {
+        return new DicomExport(sliceSource, method, derivation, anonymise, seriesUid,
+                anonymise ? studyUid : sliceSource.header().string(0x0020000D));
     }
 
     /**

@@ -71,6 +71,7 @@ public final class DicomImage {
         if (index < 0 || index >= format.frames()) {
             throw header.fail("frame " + index + " does not exist (the file has " + format.frames() + " frame" + (format.frames() == 1 ? ")" : "s, 0.." + (format.frames() - 1) + ")"));
         }
+        ImageFiles.checkMemory(header.path, format.decodedBytes());
         return guard(header.path, () -> format.floating()
                 ? PixelConverter.floats(header, format, index, FrameDecoder.floats(header, format, index))
                 : PixelConverter.integers(header, format, index, FrameDecoder.integers(header, format, index)));
@@ -117,7 +118,9 @@ public final class DicomImage {
             if (isTruncation(e)) throw new ImageFileException(path, "truncated DICOM (unexpected end of file)");
             throw new ImageFileException(path, "corrupt DICOM data (" + ImageFiles.describe(e) + ")", e);
         } catch (OutOfMemoryError e) {
-            throw new ImageFileException(path, "not enough memory to decode the image (raise -Xmx or use a smaller image)");
+            throw ImageFiles.outOfMemory(path, e);
+        } catch (StackOverflowError e) {
+            throw new ImageFileException(path, "corrupt DICOM data (nested too deeply to decode)", e);
         }
     }
 

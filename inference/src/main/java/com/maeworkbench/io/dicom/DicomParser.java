@@ -1,13 +1,14 @@
 package com.maeworkbench.io.dicom;
 
 import com.maeworkbench.io.ImageFileException;
+import com.maeworkbench.io.ImageFiles;
 
-import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,7 +78,7 @@ final class DicomParser {
         if (ts.refusal() != null) throw fail("unsupported DICOM transfer syntax " + ts.uid() + " (" + ts.refusal() + ")");
         ByteStore store = file;
         if (ts.deflated()) {
-            store = ByteStore.of(inflate(file, in.pos()));
+            store = inflate(file, in.pos());
             in = new DicomInput(store, 0);
         }
         explicit = ts.explicit();
@@ -116,21 +117,32 @@ final class DicomParser {
         return TransferSyntax.of(h[0] == 0 && h[1] != 0 ? TransferSyntax.EXPLICIT_BE : vr ? TransferSyntax.EXPLICIT_LE : TransferSyntax.IMPLICIT_LE);
     }
 
-    private byte[] inflate(ByteStore file, long from) throws IOException {
+    /**
+     * Inflates the dataset into one array grown by doubling, each growth checked against the free heap: a file
+     * of under a megabyte can inflate to a gigabyte.
+     */
+    private ByteStore inflate(ByteStore file, long from) throws IOException {
         long size = file.size() - from;
         if (size > Integer.MAX_VALUE - 8) throw fail("deflated DICOM dataset too large");
         Inflater inflater = new Inflater(true); // DICOM deflate is raw RFC 1951, no zlib header
         try {
             inflater.setInput(file.read(from, (int) size));
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            byte[] chunk = new byte[1 << 16];
+            int initial = (int) Math.min(MAX_INFLATED, Math.max(1 << 16, 4 * size));
+            ImageFiles.checkMemory(path, initial);
+            byte[] out = new byte[initial];
+            int n = 0;
             while (!inflater.finished()) {
-                int n = inflater.inflate(chunk);
-                if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) throw new EOFException();
-                out.write(chunk, 0, n);
-                if (out.size() > MAX_INFLATED) throw fail("deflated DICOM dataset inflates past " + (MAX_INFLATED >> 20) + " MB");
+                if (n == out.length) {
+                    if (n >= MAX_INFLATED) throw fail("deflated DICOM dataset inflates past " + (MAX_INFLATED >> 20) + " MB");
+                    int grown = (int) Math.min(MAX_INFLATED, 2L * n);
+                    ImageFiles.checkMemory(path, grown);
+                    out = Arrays.copyOf(out, grown);
+                }
+                int r = inflater.inflate(out, n, out.length - n);
+                if (r == 0 && (inflater.needsInput() || inflater.needsDictionary())) throw new EOFException();
+                n += r;
             }
-            return out.toByteArray();
+            return ByteStore.of(out, n);
         } catch (DataFormatException e) {
             throw fail("corrupt deflated DICOM dataset (" + e.getMessage() + ")");
         } finally {

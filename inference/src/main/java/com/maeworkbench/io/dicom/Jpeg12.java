@@ -41,11 +41,17 @@ final class Jpeg12 {
     }
 
     static int[][] decode(DicomHeader h, PixelFormat f, byte[] data) throws ImageFileException {
-        try {
-            return new Jpeg12(h, data).run(f);
-        } catch (ArrayIndexOutOfBoundsException e) {
-            throw h.fail("truncated DICOM JPEG frame (12-bit data ends early)");
-        }
+        return new Jpeg12(h, data).run(f);
+    }
+
+    /** The byte at {@code i} of the frame; one past its end means the frame is cut short. */
+    private int u8(int i) throws ImageFileException {
+        if (i >= d.length) throw h.fail("truncated DICOM JPEG frame (12-bit data ends early)");
+        return d[i] & 0xFF;
+    }
+
+    private int u16(int i) throws ImageFileException {
+        return u8(i) << 8 | u8(i + 1);
     }
 
     private int[][] run(PixelFormat f) throws ImageFileException {
@@ -53,49 +59,55 @@ final class Jpeg12 {
         int[] ids = null, tq = null;
         pos = 2;
         while (true) {
-            if ((d[pos] & 0xFF) != 0xFF) throw fail("expected a marker at byte " + pos);
-            int marker = d[pos + 1] & 0xFF;
+            if (u8(pos) != 0xFF) throw fail("expected a marker at byte " + pos);
+            int marker = u8(pos + 1);
             if (marker == 0xFF) { pos++; continue; }
-            int length = u16(d, pos + 2), end = pos + 2 + length, p = pos + 4;
+            int length = u16(pos + 2), end = pos + 2 + length, p = pos + 4;
             switch (marker) {
                 case 0xDB -> { // quantisation tables, 8- or 16-bit entries in zigzag order
                     while (p < end) {
-                        int precision = d[p] >> 4 & 0xF, id = d[p++] & 3;
+                        int precision = u8(p) >> 4, id = u8(p++) & 3;
                         quant[id] = new int[64];
-                        for (int k = 0; k < 64; k++, p += precision == 0 ? 1 : 2) quant[id][ZIGZAG[k]] = precision == 0 ? d[p] & 0xFF : u16(d, p);
+                        for (int k = 0; k < 64; k++, p += precision == 0 ? 1 : 2) quant[id][ZIGZAG[k]] = precision == 0 ? u8(p) : u16(p);
                     }
                 }
-                case 0xC4 -> { // Huffman tables
+                case 0xC4 -> { // Huffman tables: class and id, 16 code-length counts, then the values
                     while (p < end) {
-                        int cls = d[p] >> 4 & 1, id = d[p++] & 3;
-                        Huffman t = new Huffman(d, p);
-                        p += 16 + t.values.length;
-                        (cls == 0 ? dc : ac)[id] = t;
+                        int cls = u8(p) >> 4 & 1, id = u8(p++) & 3;
+                        int[] counts = new int[17];
+                        int total = 0;
+                        for (int l = 1; l <= 16; l++) total += counts[l] = u8(p++);
+                        byte[] values = new byte[total];
+                        for (int i = 0; i < total; i++) values[i] = (byte) u8(p++);
+                        (cls == 0 ? dc : ac)[id] = new Huffman(counts, values);
                     }
                 }
                 case 0xC0, 0xC1 -> {
-                    height = u16(d, p + 1);
-                    width = u16(d, p + 3);
-                    int n = d[p + 5] & 0xFF;
+                    height = u16(p + 1);
+                    width = u16(p + 3);
+                    int n = u8(p + 5);
                     ids = new int[n];
                     tq = new int[n];
                     for (int c = 0; c < n; c++) {
-                        ids[c] = d[p + 6 + 3 * c] & 0xFF;
-                        if ((d[p + 7 + 3 * c] & 0xFF) != 0x11 && n > 1) throw fail("subsampled 12-bit JPEG is not supported");
-                        tq[c] = d[p + 8 + 3 * c] & 3;
+                        ids[c] = u8(p + 6 + 3 * c);
+                        if (u8(p + 7 + 3 * c) != 0x11 && n > 1) throw fail("subsampled 12-bit JPEG is not supported");
+                        tq[c] = u8(p + 8 + 3 * c) & 3;
                     }
                 }
-                case 0xDD -> restart = u16(d, p);
+                case 0xDD -> restart = u16(p);
                 case 0xDA -> {
                     if (ids == null) throw fail("scan before frame header");
                     if (width != f.columns() || height != f.rows() || ids.length != f.samples()) {
                         throw h.fail("DICOM JPEG frame is " + width + "x" + height + "x" + ids.length + ", the header says "
                                 + f.columns() + "x" + f.rows() + "x" + f.samples());
                     }
-                    int n = d[p] & 0xFF;
+                    int n = u8(p);
                     if (n != ids.length) throw fail("a 12-bit JPEG with one scan per component is not supported");
                     int[] tables = new int[n];
-                    for (int c = 0; c < n; c++) tables[c] = d[p + 2 + 2 * c] & 0xFF;
+                    for (int c = 0; c < n; c++) {
+                        tables[c] = u8(p + 2 + 2 * c);
+                        if (tables[c] >> 4 > 3 || (tables[c] & 15) > 3) throw fail("Huffman table selector " + Integer.toHexString(tables[c]));
+                    }
                     pos = end; // Ss, Se, Ah/Al are ignored: sequential scans always code all 64 coefficients
                     return scan(width, height, tq, tables, restart);
                 }
@@ -152,7 +164,7 @@ final class Jpeg12 {
             if (pos >= d.length) throw fail("entropy-coded data ends early");
             int b = d[pos++] & 0xFF;
             if (b == 0xFF) {
-                int next = d[pos] & 0xFF;
+                int next = u8(pos);
                 if (next == 0) pos++;
                 else throw fail("entropy-coded data ends early (marker " + Integer.toHexString(next) + ")");
             }
@@ -208,6 +220,7 @@ final class Jpeg12 {
         return (x + (1L << (n - 1))) >> n;
     }
 
+    /** Big-endian 16 bits within bounds the caller checked. */
     private static int u16(byte[] d, int i) {
         return (d[i] & 0xFF) << 8 | (d[i + 1] & 0xFF);
     }
@@ -221,19 +234,18 @@ final class Jpeg12 {
         final int[] maxCode = new int[18], valPtr = new int[17], minCode = new int[17];
         final byte[] values;
 
-        Huffman(byte[] d, int p) {
+        Huffman(int[] counts, byte[] values) {
             int total = 0, code = 0;
             for (int l = 1; l <= 16; l++) {
-                int count = d[p + l - 1] & 0xFF;
                 valPtr[l] = total;
                 minCode[l] = code;
-                code += count;
-                total += count;
-                maxCode[l] = count == 0 ? -1 : code - 1;
+                code += counts[l];
+                total += counts[l];
+                maxCode[l] = counts[l] == 0 ? -1 : code - 1;
                 code <<= 1;
             }
             maxCode[17] = Integer.MAX_VALUE;
-            values = java.util.Arrays.copyOfRange(d, p + 16, p + 16 + total);
+            this.values = values;
         }
 
         int decode(Jpeg12 in) throws ImageFileException {

@@ -17,6 +17,9 @@ record PixelFormat(int rows, int columns, int samples, String photometric, int p
 
     static PixelFormat of(DicomHeader h) throws ImageFileException {
         if (h.pixelTag == 0) throw h.fail("DICOM file has no pixel data");
+        if (h.syntax.encapsulated() != (h.fragments != null)) {
+            throw h.fail("DICOM pixel data is " + (h.fragments != null ? "" : "not ") + "encapsulated, but the transfer syntax is " + h.syntax.name());
+        }
         int rows = h.us(DicomHeader.ROWS, 0), columns = h.us(DicomHeader.COLUMNS, 0);
         if (rows <= 0 || columns <= 0) throw h.fail("DICOM file has no Rows/Columns");
         int samples = h.us(DicomHeader.SAMPLES, 1);
@@ -81,6 +84,15 @@ record PixelFormat(int rows, int columns, int samples, String photometric, int p
     /** Bytes of one native frame (1-bit frames are packed, so this is rounded up for the last byte). */
     long frameBits() {
         return (long) pixels() * bitsAllocated * (photometric.equals("YBR_FULL_422") ? 2 : samples);
+    }
+
+    /**
+     * Peak heap of decoding one frame: its stored bytes (or a codec's raster, at most an int per sample), the
+     * int planes of stored values and the float planes, plus a double per sample for values deeper than 16 bits.
+     */
+    long decodedBytes() {
+        long samples = (long) pixels() * (photometric.equals("PALETTE COLOR") ? 3 : this.samples);
+        return samples * (4 + 4 + 4 + (floating || bitsStored > 16 ? 8 : 0));
     }
 
     boolean colour() {

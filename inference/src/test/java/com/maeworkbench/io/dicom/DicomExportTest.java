@@ -83,6 +83,37 @@ class DicomExportTest {
     }
 
     @Test
+    void slicesOfASeriesExportAsOneSeriesEachReferringToItsSource() throws Exception {
+        DicomSeries series = DicomSeries.open(DicomTools.pydicomFiles().resolve("dicomdirtests/98892001/CT5N"), ImageFiles.DEFAULT_MAX_PIXELS);
+        for (boolean anonymise : new boolean[]{false, true}) {
+            DicomExport first = new DicomExport(series.slice(0).image(), "bilinear", "restored by bilinear", anonymise);
+            for (int i = 0; i < series.size(); i++) {
+                DicomImage source = series.slice(i).image();
+                DicomExport export = i == 0 ? first : first.forSlice(source);
+                assertEquals(first.seriesUid(), export.seriesUid());
+                Path out = dir.resolve(anonymise + "-" + i + ".dcm");
+                export.write(source.frame(0), 0, out);
+                String check = DicomTools.run(DicomTools.PYTHON, "-c", String.join("\n",
+                        "import sys, pydicom",
+                        "s, e = pydicom.dcmread(sys.argv[1]), pydicom.dcmread(sys.argv[2])",
+                        "print(e.SeriesInstanceUID, e.StudyInstanceUID == s.StudyInstanceUID, e.InstanceNumber,",
+                        "      e.SourceImageSequence[0].ReferencedSOPInstanceUID == s.SOPInstanceUID if 'SourceImageSequence' in e else None)"),
+                        source.path().toString(), out.toString()).strip();
+                String study = anonymise ? "False" : "True", reference = anonymise ? "None" : "True";
+                assertEquals(first.seriesUid() + " " + study + " " + source.instanceNumber().orElseThrow() + " " + reference,
+                        check.lines().reduce((a, b) -> b).orElse(""), "slice " + i + (anonymise ? ", anonymised" : ""));
+            }
+            if (anonymise) { // one new study for the whole series
+                String a = DicomTools.run(DicomTools.PYTHON, "-c", "import sys, pydicom; print(pydicom.dcmread(sys.argv[1]).StudyInstanceUID)",
+                        dir.resolve("true-0.dcm").toString()).strip();
+                String b = DicomTools.run(DicomTools.PYTHON, "-c", "import sys, pydicom; print(pydicom.dcmread(sys.argv[1]).StudyInstanceUID)",
+                        dir.resolve("true-4.dcm").toString()).strip();
+                assertEquals(a, b);
+            }
+        }
+    }
+
+    @Test
     void uidsAreUuidDerived() {
         String uid = DicomExport.newUid();
         assertTrue(uid.matches("2\\.25\\.[1-9][0-9]{0,38}") && uid.length() <= 64, uid);

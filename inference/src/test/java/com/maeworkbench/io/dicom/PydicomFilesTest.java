@@ -52,8 +52,8 @@ class PydicomFilesTest {
                 "rtdose_rle.dcm", "rtdose_rle_1frame.dcm")) {
             EXPECTED.put(name, RESTORES);
         }
-        // Four bytes of the codestream overwritten with a sequence delimiter (pydicom's README): JJ2000 rejects it.
-        EXPECTED.put("JPEG2000-embedded-sequence-delimiter.dcm", "corrupt DICOM JPEG 2000 frame (Codestream capabiities not JPEG 2000 - Part I compliant)");
+        // Four bytes of the codestream's SIZ marker overwritten with a sequence delimiter (pydicom's README).
+        EXPECTED.put("JPEG2000-embedded-sequence-delimiter.dcm", "DICOM JPEG 2000 frame is 3722445056x1024x1, the header says 256x1024x1");
         EXPECTED.put("MR_small_jpeg_ls_lossless.dcm", "unsupported DICOM transfer syntax 1.2.840.10008.1.2.4.80 (JPEG-LS lossless: no kept Java decoder)");
         EXPECTED.put("MR_truncated.dcm", "truncated DICOM (unexpected end of file)");
         EXPECTED.put("meta_missing_tsyntax.dcm", "DICOM file has no Rows/Columns"); // Pixel Data of 2 bytes and nothing else

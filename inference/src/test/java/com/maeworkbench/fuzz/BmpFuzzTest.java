@@ -1,0 +1,10 @@
+package com.maeworkbench.fuzz;
+
+/** BMP (TwelveMonkeys). */
+class BmpFuzzTest {
+
+    @DecoderFuzzTest
+    void bmp(byte[] data) {
+        Decoding.read(data);
+    }
+}
