@@ -9,10 +9,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
 
@@ -56,9 +54,9 @@ class HeapBoundTest {
         }
         ByteArrayOutputStream png = new ByteArrayOutputStream();
         png.writeBytes(new byte[]{(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A});
-        chunk(png, "IHDR", ByteBuffer.allocate(13).putInt(side).putInt(side).put(new byte[]{8, 2, 0, 0, 0}).array());
-        chunk(png, "IDAT", idat.toByteArray());
-        chunk(png, "IEND", new byte[0]);
+        PngChunkWriter.write(png, "IHDR", ByteBuffer.allocate(13).putInt(side).putInt(side).put(new byte[]{8, 2, 0, 0, 0}).array());
+        PngChunkWriter.write(png, "IDAT", idat.toByteArray());
+        PngChunkWriter.write(png, "IEND", new byte[0]);
         Path file = Files.write(dir.resolve("bomb.png"), png.toByteArray());
         String m = refusal(file);
         assertTrue(m.matches("bomb\\.png: decoding needs 1430 MB of memory, \\d+ MB are free \\(raise -Xmx or use a smaller image\\)"), m);
@@ -99,16 +97,5 @@ class HeapBoundTest {
             for (long left = pixelBytes; left > 0; left -= zeros.length) z.write(zeros, 0, (int) Math.min(zeros.length, left));
         }
         return Files.write(dir.resolve(name), file.toByteArray());
-    }
-
-    private static void chunk(ByteArrayOutputStream out, String type, byte[] data) {
-        byte[] name = type.getBytes(StandardCharsets.US_ASCII);
-        CRC32 crc = new CRC32();
-        crc.update(name);
-        crc.update(data);
-        out.writeBytes(ByteBuffer.allocate(4).putInt(data.length).array());
-        out.writeBytes(name);
-        out.writeBytes(data);
-        out.writeBytes(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
     }
 }
