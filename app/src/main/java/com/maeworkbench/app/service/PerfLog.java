@@ -17,6 +17,8 @@ public final class PerfLog {
     private final boolean print;
     private final Map<String, List<Double>> toPanel = new TreeMap<>();
     private final Map<String, List<Double>> anyEdit = new TreeMap<>();
+    private final List<Double> uncertaintyMillis = new ArrayList<>();
+    private int uncertaintyCancelled;
     private double maxFxMillis;
     private String maxFxWhat = "";
 
@@ -34,6 +36,18 @@ public final class PerfLog {
             System.err.printf("[mae-perf] %-10s restore %7.1f ms (%s) edit->panel %7.1f ms%s%n",
                     method, restoreMillis, update ? "update" : "full", editToPanelMillis, gestureEnd ? " [gesture end]" : "");
         }
+    }
+
+    /** One uncertainty map computed (in the background, after the panels settled). */
+    public void uncertainty(double millis, int passes) {
+        uncertaintyMillis.add(millis);
+        if (print) System.err.printf("[mae-perf] uncertainty %7.1f ms (%d MAE passes)%n", millis, passes);
+    }
+
+    /** One uncertainty map interrupted by an edit while it was computing. */
+    public void uncertaintyCancelled() {
+        uncertaintyCancelled++;
+        if (print) System.err.println("[mae-perf] uncertainty cancelled by an edit");
     }
 
     /** Records how long one FX-thread handler of ours took. */
@@ -75,6 +89,8 @@ public final class PerfLog {
     public void reset() {
         toPanel.clear();
         anyEdit.clear();
+        uncertaintyMillis.clear();
+        uncertaintyCancelled = 0;
         maxFxMillis = 0;
         maxFxWhat = "";
     }
@@ -86,6 +102,10 @@ public final class PerfLog {
             List<Double> any = anyEdit.get(m);
             sb.append(String.format("%-10s median stroke end->panel %6.1f ms over %d stroke ends; any edit->panel %6.1f ms over %d%n",
                     m, medianToPanel(m), samples(m), median(any), any.size()));
+        }
+        if (!uncertaintyMillis.isEmpty() || uncertaintyCancelled > 0) {
+            sb.append(String.format("uncertainty map: %d computed, median %.0f ms; %d cancelled by an edit%n",
+                    uncertaintyMillis.size(), median(uncertaintyMillis), uncertaintyCancelled));
         }
         sb.append(String.format("longest FX-thread handler: %.1f ms (%s)", maxFxMillis, maxFxWhat));
         return sb.toString();

@@ -20,6 +20,7 @@ public final class PanelImages {
     private final PerfLog perf;
     private final RenderedImage original = new RenderedImage();
     private final MaskOverlay overlay = new MaskOverlay();
+    private final RenderedImage uncertainty = new RenderedImage();
     private final Map<String, RenderedImage> methods = new HashMap<>();
     private final Map<String, FloatImage> drawn = new HashMap<>();
 
@@ -29,8 +30,10 @@ public final class PanelImages {
         state.imageProperty().addListener((o, a, b) -> {
             drawn.clear();
             methods.values().forEach(RenderedImage::clear);
+            uncertainty.clear();
             redrawOriginal();
         });
+        state.uncertaintyProperty().addListener((o, a, b) -> redrawUncertainty());
         state.windowProperty().addListener((o, a, b) -> redrawAll());
         state.viewModeProperty().addListener((o, a, b) -> redrawAll());
         state.maskChangeProperty().addListener((o, a, c) -> {
@@ -59,9 +62,17 @@ public final class PanelImages {
         return methods.computeIfAbsent(id, k -> new RenderedImage());
     }
 
-    /** The render for a panel id: the original for the two input panels, else the method's. */
+    /** The render for a panel id: the original for the two input panels, the uncertainty map, else the method's. */
     RenderedImage forPanel(String id) {
+        if (WorkbenchState.UNCERTAINTY.equals(id)) return uncertainty;
         return WorkbenchState.ORIGINAL.equals(id) || WorkbenchState.MASKED.equals(id) ? original : method(id);
+    }
+
+    /** The uncertainty map as a heatmap on the difference heatmap's scale (it follows window/level the same way). */
+    private void redrawUncertainty() {
+        var u = state.uncertaintyProperty().get();
+        if (u == null || u.sigma() == null) uncertainty.clear();
+        else uncertainty.showMagnitude(u.sigma(), state.windowProperty().get());
     }
 
     private void redrawOriginal() {
@@ -72,6 +83,7 @@ public final class PanelImages {
 
     private void redrawAll() {
         redrawOriginal();
+        redrawUncertainty();
         drawn.clear();
         for (MethodResult r : state.results().values()) draw(r, true);
     }

@@ -30,8 +30,10 @@ final class RenderedImage {
         return t;
     });
 
-    /** What to draw: {@code reference} non-null asks for the difference heatmap against it. */
-    private record Job(FloatImage image, FloatImage reference, DisplayWindow window, Runnable onShown) {
+    private enum Kind { WINDOWED, DIFFERENCE, MAGNITUDE }
+
+    /** What to draw: {@code reference} is the original for {@link Kind#DIFFERENCE}. */
+    private record Job(Kind kind, FloatImage image, FloatImage reference, DisplayWindow window, Runnable onShown) {
     }
 
     private final ReadOnlyObjectWrapper<Image> image = new ReadOnlyObjectWrapper<>();
@@ -44,12 +46,17 @@ final class RenderedImage {
 
     /** Draws {@code img} through {@code window}; {@code onShown} runs on the FX thread once it is visible. */
     void show(FloatImage img, DisplayWindow window, Runnable onShown) {
-        submit(new Job(img, null, window, onShown));
+        submit(new Job(Kind.WINDOWED, img, null, window, onShown));
     }
 
     /** Draws the heatmap of |img - reference|, scaled to the display {@code window}. */
     void showDifference(FloatImage img, FloatImage reference, DisplayWindow window, Runnable onShown) {
-        submit(new Job(img, reference, window, onShown));
+        submit(new Job(Kind.DIFFERENCE, img, reference, window, onShown));
+    }
+
+    /** Draws a one-plane map of magnitudes as a heatmap on the difference heatmap's scale under {@code window}. */
+    void showMagnitude(FloatImage map, DisplayWindow window) {
+        submit(new Job(Kind.MAGNITUDE, map, null, window, null));
     }
 
     void clear() {
@@ -68,8 +75,11 @@ final class RenderedImage {
         if (job == null) return;
         FloatImage img = job.image;
         int[] pixels = new int[img.pixels()];
-        if (job.reference != null) Renderer.difference(img, job.reference, job.window, pixels);
-        else Renderer.window(img, job.window, pixels);
+        switch (job.kind) {
+            case WINDOWED -> Renderer.window(img, job.window, pixels);
+            case DIFFERENCE -> Renderer.difference(img, job.reference, job.window, pixels);
+            case MAGNITUDE -> Renderer.magnitude(img, job.window, pixels);
+        }
         Platform.runLater(() -> apply(img.width(), img.height(), pixels, job.onShown));
     }
 
@@ -81,7 +91,7 @@ final class RenderedImage {
             image.set(new WritableImage(buffer));
         } else {
             buffer.updateBuffer(b -> {
-                b.getBuffer().put(0, pixels);
+                b.getBuffer().duplicate().clear().put(0, pixels); // see MaskOverlay.write: the renderer moves the limit
                 return null; // whole image dirty
             });
         }

@@ -49,6 +49,16 @@ final class Renderer {
         }
     }
 
+    /**
+     * Heatmap of a one-plane map of magnitudes (the MAE's predicted error std) on the difference heatmap's scale,
+     * so a predicted error and a real one show in the same colour.
+     */
+    static void magnitude(FloatImage map, DisplayWindow w, int[] out) {
+        float[] v = map.plane(0);
+        float scale = (float) (255 / differenceFullScale(w));
+        for (int i = 0; i < v.length; i++) out[i] = HEAT[Math.min(255, (int) (Math.abs(v[i]) * scale))];
+    }
+
     /** Colour {@code i} (0..255) of the heatmap ramp, for its colour bar. */
     static int heat(int i) {
         return HEAT[i];
