@@ -34,9 +34,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
+import static com.maeworkbench.app.FxWait.fx;
+import static com.maeworkbench.app.FxWait.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -52,7 +53,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(ApplicationExtension.class)
 class PresentationUiTest {
 
-    private static final long TIMEOUT_S = 120;
     private static final String[] VIEWS = {PresentationView.MASKED, PresentationView.MAE, PresentationView.BEST, PresentationView.UNCERTAINTY};
     private Workbench workbench;
 
@@ -82,22 +82,10 @@ class PresentationUiTest {
         return workbench.actions().presenter();
     }
 
-    private <T> T fx(Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
-    }
-
-    private void waitFor(String what, Callable<Boolean> condition) throws Exception {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_S);
-        while (!fx(condition)) {
-            if (System.nanoTime() > end) throw new AssertionError("timed out waiting for " + what);
-            Thread.sleep(50);
-        }
-    }
-
     @Test
     void stepsThroughTheScriptWithTheKeyboard(FxRobot robot) throws Exception {
-        assertTrue(workbench.startupModel().get(TIMEOUT_S, TimeUnit.SECONDS), "model loads");
-        assertTrue(workbench.startupImage().get(TIMEOUT_S, TimeUnit.SECONDS), "sample opens");
+        assertTrue(workbench.startupModel().get(FxWait.TIMEOUT_S, TimeUnit.SECONDS), "model loads");
+        assertTrue(workbench.startupImage().get(FxWait.TIMEOUT_S, TimeUnit.SECONDS), "sample opens");
         ViewMode before = fx(() -> state().viewModeProperty().get());
 
         robot.press(KeyCode.F11).release(KeyCode.F11);
@@ -244,7 +232,7 @@ class PresentationUiTest {
 
     @Test
     void badStepsFileSaysWhyAndStartsNothing(@TempDir Path dir) throws Exception {
-        assertTrue(workbench.startupImage().get(TIMEOUT_S, TimeUnit.SECONDS));
+        assertTrue(workbench.startupImage().get(FxWait.TIMEOUT_S, TimeUnit.SECONDS));
         Path bad = dir.resolve("my-talk.json");
         Files.writeString(bad, "{\"steps\": [\n  {\"image\": \"camera\", \"mask\": \"patches:ratio=0.5\" \"show\": \"difference\"}\n]}\n");
         assertFalse(fx(() -> workbench.actions().presentFrom(bad)));

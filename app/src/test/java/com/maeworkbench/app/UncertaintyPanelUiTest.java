@@ -19,11 +19,12 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static com.maeworkbench.app.FxWait.fx;
+import static com.maeworkbench.app.FxWait.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -35,7 +36,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(ApplicationExtension.class)
 class UncertaintyPanelUiTest {
 
-    private static final long TIMEOUT_S = 120;
     private Workbench workbench;
     private Stage stage;
 
@@ -61,18 +61,6 @@ class UncertaintyPanelUiTest {
         return workbench.state();
     }
 
-    private <T> T fx(Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
-    }
-
-    private void waitFor(String what, Callable<Boolean> condition) throws Exception {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_S);
-        while (!fx(condition)) {
-            if (System.nanoTime() > end) throw new AssertionError("timed out waiting for " + what);
-            Thread.sleep(50);
-        }
-    }
-
     /** The map shown answers the mask shown, and nothing is computing. */
     private boolean mapCurrent() {
         UncertaintyResult u = state().uncertaintyProperty().get();
@@ -85,8 +73,8 @@ class UncertaintyPanelUiTest {
 
     @Test
     void keyShowsThePanelItsMapFollowsTheEditsAndTheKeyHidesIt(FxRobot robot) throws Exception {
-        assertTrue(workbench.startupModel().get(TIMEOUT_S, TimeUnit.SECONDS), "model loads");
-        assertTrue(workbench.startupImage().get(TIMEOUT_S, TimeUnit.SECONDS), "sample opens");
+        assertTrue(workbench.startupModel().get(FxWait.TIMEOUT_S, TimeUnit.SECONDS), "model loads");
+        assertTrue(workbench.startupImage().get(FxWait.TIMEOUT_S, TimeUnit.SECONDS), "sample opens");
         waitFor("every panel measured", () -> state().comparableProperty().get());
         assertFalse(fx(() -> workbench.grid().panel(WorkbenchState.UNCERTAINTY).isPresent()), "off at first");
 
