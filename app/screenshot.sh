@@ -1,7 +1,8 @@
 #!/bin/bash
 # Takes docs/screenshot.png (1600x1000) and docs/screenshot-1024x700.png of the real app: a window filling
 # the screen under Debian's openbox window manager in Xvfb (needs xvfb, openbox, imagemagick, xdotool and
-# x11-utils).
+# x11-utils); and docs/presentation.png, presentation mode (F11) full screen at 1920x1080 on the bundled
+# script's fourth step (the CT slice, three quarters hidden).
 # Usage, from the repository root: app/screenshot.sh [seconds to wait for the results, default 45]
 set -e
 cd "$(dirname "$0")/.."
@@ -9,7 +10,8 @@ cd "$(dirname "$0")/.."
 mkdir -p docs
 wait_s=${1:-45}
 
-# shot WIDTHxHEIGHT FILE: the default start (bundled sample, start-up mask) on a fresh preferences node.
+# shot WIDTHxHEIGHT FILE [KEYS]: the default start (bundled sample, start-up mask) on a fresh preferences node;
+# KEYS (xdotool key names) are pressed once the window is placed, each followed by a short pause.
 shot() {
   xvfb-run -a -s "-screen 0 $1x24" bash -c "
     openbox >/dev/null 2>&1 &
@@ -23,6 +25,7 @@ shot() {
     xdotool windowsize --sync \$w \$((${1%x*} - \$1 - \$2)) \$((${1#*x} - \$3 - \$4))
     xdotool windowmove --sync \$w 0 0
     xdotool mousemove 0 0
+    for k in $3; do sleep 3; xdotool key \$k; done
     sleep $wait_s
     import -window root $2
     kill \$app
@@ -31,3 +34,4 @@ shot() {
 }
 shot 1600x1000 docs/screenshot.png
 shot 1024x700 docs/screenshot-1024x700.png
+shot 1920x1080 docs/presentation.png "F11 Right Right Right"

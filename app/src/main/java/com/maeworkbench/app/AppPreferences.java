@@ -77,6 +77,7 @@ final class AppPreferences {
         state.brushRadiusProperty().set(number("brush.radius", state.brushRadiusProperty().get(), 1, 256));
         state.maskOpacityProperty().set(number("mask.opacity", state.maskOpacityProperty().get(), 0, 1));
         state.gridVisibleProperty().set(flag("grid.visible", false));
+        state.uncertaintyShownProperty().set(flag("uncertainty.shown", false));
         state.maskPerSliceProperty().set(flag("mask.perSlice", false));
         state.randomRatioProperty().set(number("random.ratio", state.randomRatioProperty().get(), 0, 1));
         state.randomPatchSizeProperty().set((int) number("random.size", state.randomPatchSizeProperty().get(), 1, 256));
@@ -134,6 +135,7 @@ final class AppPreferences {
         prefs.putDouble("brush.radius", state.brushRadiusProperty().get());
         prefs.putDouble("mask.opacity", state.maskOpacityProperty().get());
         prefs.putBoolean("grid.visible", state.gridVisibleProperty().get());
+        prefs.putBoolean("uncertainty.shown", state.uncertaintyShownProperty().get());
         prefs.putBoolean("mask.perSlice", state.maskPerSliceProperty().get());
         prefs.putDouble("random.ratio", state.randomRatioProperty().get());
         prefs.putInt("random.size", state.randomPatchSizeProperty().get());

@@ -1,6 +1,7 @@
 package com.maeworkbench.app;
 
 import atlantafx.base.theme.PrimerDark;
+import com.maeworkbench.app.present.Presenter;
 import com.maeworkbench.app.service.DicomExporter;
 import com.maeworkbench.app.service.Exporter;
 import com.maeworkbench.app.service.ImageService;
@@ -8,6 +9,7 @@ import com.maeworkbench.app.service.MaskController;
 import com.maeworkbench.app.service.ModelService;
 import com.maeworkbench.app.service.PerfLog;
 import com.maeworkbench.app.service.ReconstructionService;
+import com.maeworkbench.app.service.UncertaintyService;
 import com.maeworkbench.app.service.SliceService;
 import com.maeworkbench.app.state.MethodResult;
 import com.maeworkbench.app.state.WorkbenchState;
@@ -69,6 +71,7 @@ public final class Workbench {
     private final Notifier notifier = new Notifier(state);
     private final MaskController masks = new MaskController(state);
     private final ReconstructionService reconstruction;
+    private final UncertaintyService uncertainty;
     private final ImageService images;
     private final ModelService models;
     private final Exporter exporter;
@@ -76,6 +79,7 @@ public final class Workbench {
     private final DicomExporter dicomExporter;
     private final WorkbenchActions actions;
     private final PanelGrid grid;
+    private final Presenter presenter;
     private final Stage stage;
     private CompletableFuture<Boolean> startupImage = CompletableFuture.completedFuture(false);
     private CompletableFuture<Boolean> startupModel = CompletableFuture.completedFuture(false);
@@ -91,6 +95,8 @@ public final class Workbench {
         prefs.restoreSettings(state);
         int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
         reconstruction = new ReconstructionService(state, Platform::runLater, threads, perf);
+        uncertainty = new UncertaintyService(state, Platform::runLater, reconstruction,
+                state.uncertaintyShownProperty().or(state.presentingProperty()), perf);
         images = new ImageService(state, notifier, prefs::addRecent);
         models = new ModelService(state, notifier);
         exporter = new Exporter(state, notifier);
@@ -99,6 +105,9 @@ public final class Workbench {
         actions = new WorkbenchActions(state, masks, images, models, exporter, notifier, prefs, perf, slices, dicomExporter);
         PanelImages rendered = new PanelImages(state, perf);
         grid = new PanelGrid(state, rendered, masks, actions::showImageInfo);
+        presenter = new Presenter(state, masks, actions::open, notifier, rendered, grid::displayName,
+                List.of(Objects.requireNonNull(Workbench.class.getResource("workbench.css")).toExternalForm()));
+        actions.attachPresenter(presenter);
         grid.setId("panel-grid");
         grid.visibleProperty().bind(state.imageProperty().isNotNull());
         Label overlay = new Label();
@@ -288,6 +297,8 @@ public final class Workbench {
     }
 
     public void close() {
+        if (Platform.isFxApplicationThread()) presenter.stop(); // tests close from their own thread, never presenting
+        uncertainty.close();
         reconstruction.close();
         images.close();
         exporter.close();
@@ -306,6 +317,10 @@ public final class Workbench {
 
     public PanelGrid grid() {
         return grid;
+    }
+
+    public UncertaintyService uncertainty() {
+        return uncertainty;
     }
 
     public PerfLog perf() {

@@ -8,6 +8,8 @@ import com.maeworkbench.app.service.ImageService;
 import com.maeworkbench.app.service.MaskController;
 import com.maeworkbench.app.service.ModelService;
 import com.maeworkbench.app.service.PerfLog;
+import com.maeworkbench.app.present.PresentationScript;
+import com.maeworkbench.app.present.Presenter;
 import com.maeworkbench.app.service.SliceService;
 import com.maeworkbench.app.state.ViewMode;
 import com.maeworkbench.app.state.WorkbenchState;
@@ -51,6 +53,7 @@ public final class WorkbenchActions {
     private Dialogs dialogs;
     private Stage stage;
     private PanelGrid grid;
+    private Presenter presenter;
 
     WorkbenchActions(WorkbenchState state, MaskController masks, ImageService images, ModelService models, Exporter exporter,
                      Notifier notifier, AppPreferences prefs, PerfLog perf, SliceService slices, DicomExporter dicomExporter) {
@@ -70,6 +73,10 @@ public final class WorkbenchActions {
         this.stage = stage;
         this.dialogs = dialogs;
         this.grid = grid;
+    }
+
+    void attachPresenter(Presenter presenter) {
+        this.presenter = presenter;
     }
 
     public MaskController masks() {
@@ -104,7 +111,7 @@ public final class WorkbenchActions {
     }
 
     /** As {@link #open(Path)}, with the mask {@code maskSpec} (null: random patches with the generator's settings). */
-    CompletableFuture<Boolean> open(Path path, String maskSpec) {
+    public CompletableFuture<Boolean> open(Path path, String maskSpec) {
         if (!Files.isDirectory(path)) return openFile(path, maskSpec);
         return CompletableFuture.supplyAsync(() -> {
             try {
@@ -322,6 +329,46 @@ public final class WorkbenchActions {
 
     public void toggleDifference() {
         state.viewModeProperty().set(state.viewModeProperty().get() == ViewMode.DIFFERENCE ? ViewMode.IMAGE : ViewMode.DIFFERENCE);
+    }
+
+    public void toggleUncertainty() {
+        state.uncertaintyShownProperty().set(!state.uncertaintyShownProperty().get());
+    }
+
+    // --- presentation
+    /** View → Present (F11): the user's steps file if there is one, else the bundled steps; F11 again leaves. */
+    public void present() {
+        if (presenter.showing()) {
+            presenter.stop();
+            return;
+        }
+        try {
+            presenter.start(stage, PresentationScript.load(Assets.samples()));
+        } catch (IOException e) {
+            notifier.error("Cannot start the presentation", e.getMessage());
+        }
+    }
+
+    public void presentFromFile() {
+        Path f = dialogs.openFile("Presentation steps (JSON)", List.of(new ExtensionFilter("Presentation steps", "*.json")), dialogFolder());
+        if (f == null) return;
+        remember(f);
+        presentFrom(f);
+    }
+
+    /** Presents the steps in {@code file}; a file that cannot be used says why in one notification and nothing starts. */
+    public boolean presentFrom(Path file) {
+        try {
+            presenter.start(stage, PresentationScript.read(file, Assets.samples()));
+            return true;
+        } catch (IOException e) {
+            notifier.error("Cannot start the presentation", e.getMessage());
+            return false;
+        }
+    }
+
+    public Presenter presenter() {
+        return presenter;
     }
 
     /** Help → Show log: the end of the log file (its last 256 KiB), with its path. */

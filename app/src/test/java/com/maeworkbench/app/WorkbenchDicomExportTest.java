@@ -25,7 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,6 +36,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import static com.maeworkbench.app.FxWait.fx;
+import static com.maeworkbench.app.FxWait.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -50,7 +51,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(ApplicationExtension.class)
 class WorkbenchDicomExportTest {
 
-    private static final long TIMEOUT_S = 120;
     @TempDir
     static Path dir;
     private static Path frames;
@@ -79,20 +79,8 @@ class WorkbenchDicomExportTest {
         return workbench.state();
     }
 
-    private <T> T fx(Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
-    }
-
     private boolean run(Callable<CompletableFuture<Boolean>> action) throws Exception {
-        return fx(action).get(TIMEOUT_S, TimeUnit.SECONDS);
-    }
-
-    private void waitFor(String what, Callable<Boolean> condition) throws Exception {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_S);
-        while (!fx(condition)) {
-            if (System.nanoTime() > end) throw new AssertionError("timed out waiting for " + what);
-            Thread.sleep(50);
-        }
+        return fx(action).get(FxWait.TIMEOUT_S, TimeUnit.SECONDS);
     }
 
     private void waitMeasured(Path image, int slice) throws Exception {
@@ -237,7 +225,7 @@ class WorkbenchDicomExportTest {
         assertTrue(fx(() -> robot.lookup("#export-count").queryLabeled().getText()).matches("(Starting…|\\d+ of " + 8 * all.size() + " files written)"));
         assertEquals(List.of(), fx(() -> LabelCuts.in(pane)), "nothing cut in the progress window");
         robot.clickOn(fx(() -> (Button) pane.lookupButton(ButtonType.CANCEL)));
-        assertFalse(done.get(TIMEOUT_S, TimeUnit.SECONDS));
+        assertFalse(done.get(FxWait.TIMEOUT_S, TimeUnit.SECONDS));
         String notice = lastNotice();
         assertTrue(notice.matches("DICOM export cancelled: \\d+ of " + 8 * all.size() + " files written to "
                 + java.util.regex.Pattern.quote(out.toAbsolutePath().toString())), notice);

@@ -24,7 +24,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -37,6 +36,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import static com.maeworkbench.app.FxWait.fx;
+import static com.maeworkbench.app.FxWait.waitFor;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -50,7 +51,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(ApplicationExtension.class)
 class WorkbenchFilesTest {
 
-    private static final long TIMEOUT_S = 90;
     @TempDir
     static Path sources;
     private static Path png16, tiff16;
@@ -89,20 +89,8 @@ class WorkbenchFilesTest {
         return workbench.state();
     }
 
-    private <T> T fx(Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
-    }
-
     private boolean run(Callable<CompletableFuture<Boolean>> action) throws Exception {
-        return fx(action).get(TIMEOUT_S, TimeUnit.SECONDS);
-    }
-
-    private void waitFor(String what, Callable<Boolean> condition) throws Exception {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_S);
-        while (!fx(condition)) {
-            if (System.nanoTime() > end) throw new AssertionError("timed out waiting for " + what);
-            Thread.sleep(50);
-        }
+        return fx(action).get(FxWait.TIMEOUT_S, TimeUnit.SECONDS);
     }
 
     /** The image at {@code path} is open and every available method (the MAE included) has its numbers. */

@@ -29,9 +29,10 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
+import static com.maeworkbench.app.FxWait.fx;
+import static com.maeworkbench.app.FxWait.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -44,7 +45,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(ApplicationExtension.class)
 class WorkbenchLayoutTest {
 
-    private static final long TIMEOUT_S = 90;
     private Workbench workbench;
     private Stage stage;
 
@@ -65,21 +65,9 @@ class WorkbenchLayoutTest {
         workbench.close();
     }
 
-    private <T> T fx(Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
-    }
-
-    private void waitFor(String what, Callable<Boolean> condition) throws Exception {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_S);
-        while (!fx(condition)) {
-            if (System.nanoTime() > end) throw new AssertionError("timed out waiting for " + what);
-            Thread.sleep(50);
-        }
-    }
-
     private void waitComparable() throws Exception {
-        assertTrue(workbench.startupModel().get(TIMEOUT_S, TimeUnit.SECONDS), "model loads");
-        assertTrue(workbench.startupImage().get(TIMEOUT_S, TimeUnit.SECONDS), "sample opens");
+        assertTrue(workbench.startupModel().get(FxWait.TIMEOUT_S, TimeUnit.SECONDS), "model loads");
+        assertTrue(workbench.startupImage().get(FxWait.TIMEOUT_S, TimeUnit.SECONDS), "sample opens");
         WorkbenchState state = workbench.state();
         waitFor("every method current", () -> state.comparableProperty().get()
                 && state.methods().stream().anyMatch(m -> m instanceof MaeMethod));
@@ -183,7 +171,7 @@ class WorkbenchLayoutTest {
     void sliceBarImageInfoAndDicomExportDialogsShowEveryLabelWhole(@TempDir Path dir) throws Exception {
         waitComparable();
         Path frames = DicomSamples.multiFrame(dir, 12);
-        assertTrue(fx(() -> workbench.actions().open(frames)).get(TIMEOUT_S, TimeUnit.SECONDS));
+        assertTrue(fx(() -> workbench.actions().open(frames)).get(FxWait.TIMEOUT_S, TimeUnit.SECONDS));
         waitFor("the multi-frame file, every method current", () -> frames.equals(workbench.state().getImagePath())
                 && workbench.state().comparableProperty().get());
         fx(() -> {

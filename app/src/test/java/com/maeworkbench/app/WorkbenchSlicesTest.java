@@ -30,9 +30,10 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
+import static com.maeworkbench.app.FxWait.fx;
+import static com.maeworkbench.app.FxWait.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
@@ -48,7 +49,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(ApplicationExtension.class)
 class WorkbenchSlicesTest {
 
-    private static final long TIMEOUT_S = 90;
     private static final int FRAMES = 12;
     @TempDir
     static Path dir;
@@ -75,18 +75,6 @@ class WorkbenchSlicesTest {
 
     private WorkbenchState state() {
         return workbench.state();
-    }
-
-    private <T> T fx(Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
-    }
-
-    private void waitFor(String what, Callable<Boolean> condition) throws Exception {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_S);
-        while (!fx(condition)) {
-            if (System.nanoTime() > end) throw new AssertionError("timed out waiting for " + what);
-            Thread.sleep(50);
-        }
     }
 
     /** Slice {@code index} is shown and every available method (the MAE included) has numbers for its mask. */
@@ -160,7 +148,7 @@ class WorkbenchSlicesTest {
     void aSeriesFolderOpensWholeInSliceOrderWithPositions(FxRobot robot) throws Exception {
         waitMeasured(0);
         Path series = DicomSamples.ctSeries(dir.resolve("series-test"));
-        assertTrue(fx(() -> workbench.actions().open(series)).get(TIMEOUT_S, TimeUnit.SECONDS));
+        assertTrue(fx(() -> workbench.actions().open(series)).get(FxWait.TIMEOUT_S, TimeUnit.SECONDS));
         waitMeasured(0);
         SliceStack stack = fx(() -> state().getSliceStack());
         assertEquals(5, stack.size());

@@ -28,6 +28,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
+import static com.maeworkbench.app.FxWait.fx;
+import static com.maeworkbench.app.FxWait.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -43,7 +45,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(ApplicationExtension.class)
 class WorkbenchUiTest {
 
-    private static final long TIMEOUT_S = 90;
     private Workbench workbench;
 
     @Start
@@ -63,18 +64,6 @@ class WorkbenchUiTest {
         return workbench.state();
     }
 
-    private <T> T fx(Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
-    }
-
-    private void waitFor(String what, Callable<Boolean> condition) throws Exception {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_S);
-        while (!fx(condition)) {
-            if (System.nanoTime() > end) throw new AssertionError("timed out waiting for " + what);
-            Thread.sleep(50);
-        }
-    }
-
     /** Every available method (the MAE included) has an image and metrics for the current mask. */
     private boolean allMeasured() {
         if (state().getImage() == null || state().methods().stream().noneMatch(m -> m instanceof MaeMethod)) return false;
@@ -88,8 +77,8 @@ class WorkbenchUiTest {
 
     @Test
     void opensSamplePaintsStrokeUpdatesPanelsAndUndoes(FxRobot robot) throws Exception {
-        assertTrue(workbench.startupModel().get(TIMEOUT_S, TimeUnit.SECONDS), "model loads: " + fx(() -> state().notifications()));
-        assertTrue(workbench.startupImage().get(TIMEOUT_S, TimeUnit.SECONDS), "sample opens");
+        assertTrue(workbench.startupModel().get(FxWait.TIMEOUT_S, TimeUnit.SECONDS), "model loads: " + fx(() -> state().notifications()));
+        assertTrue(workbench.startupImage().get(FxWait.TIMEOUT_S, TimeUnit.SECONDS), "sample opens");
         waitFor("first results", this::allMeasured);
         assertTrue(fx(() -> state().methods().get(0)) instanceof MaeMethod, "the MAE panel comes first");
 
@@ -177,11 +166,11 @@ class WorkbenchUiTest {
 
     @Test
     void unreadableFileShowsNotificationAndKeepsImage(FxRobot robot, @TempDir Path dir) throws Exception {
-        assertTrue(workbench.startupImage().get(TIMEOUT_S, TimeUnit.SECONDS));
+        assertTrue(workbench.startupImage().get(FxWait.TIMEOUT_S, TimeUnit.SECONDS));
         FloatImage shown = fx(() -> state().getImage());
         Path bad = dir.resolve("broken.png");
         Files.write(bad, new byte[]{(byte) 0x89, 'P', 'N', 'G', 1, 2, 3});
-        assertFalse(fx(() -> workbench.actions().open(bad)).get(TIMEOUT_S, TimeUnit.SECONDS));
+        assertFalse(fx(() -> workbench.actions().open(bad)).get(FxWait.TIMEOUT_S, TimeUnit.SECONDS));
         WaitForAsyncUtils.waitForFxEvents();
         assertSame(shown, fx(() -> state().getImage()), "the previous image stays");
         String last = fx(() -> state().notifications().get(state().notifications().size() - 1));

@@ -55,17 +55,8 @@ public final class AppLog {
     }
 
     static Path platformDirectory(String osName, Map<String, String> env, Path home) {
-        String os = osName.toLowerCase(Locale.ROOT);
-        if (os.startsWith("windows")) {
-            String local = env.get("LOCALAPPDATA");
-            Path base = local != null && !local.isBlank() ? Path.of(local) : home.resolve("AppData").resolve("Local");
-            return base.resolve("MAE Workbench").resolve("logs");
-        }
-        if (os.startsWith("mac")) return home.resolve("Library").resolve("Logs").resolve("MAE Workbench");
-        // The XDG base directory spec says a relative XDG_DATA_HOME is invalid and must be ignored.
-        String xdg = env.get("XDG_DATA_HOME");
-        Path data = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute() ? Path.of(xdg) : home.resolve(".local").resolve("share");
-        return data.resolve("mae-workbench").resolve("logs");
+        if (osName.toLowerCase(Locale.ROOT).startsWith("mac")) return home.resolve("Library").resolve("Logs").resolve("MAE Workbench");
+        return AppDirs.data(osName, env, home).resolve("logs");
     }
 
     /** Starts the file log in {@link #defaultDirectory()}; once per process, later calls do nothing. */

@@ -24,6 +24,8 @@ public final class PerfLog {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private double maxFxMillis, maxFxCpuMillis;
     private String maxFxWhat = "", maxFxCpuWhat = "";
+    private final List<Double> uncertaintyMillis = new ArrayList<>();
+    private int uncertaintyCancelled;
     private final List<Double> staleStops = new ArrayList<>();
     private long openingNanos;
     private String opening;
@@ -43,6 +45,18 @@ public final class PerfLog {
             System.err.printf("[mae-perf] %-10s restore %7.1f ms (%s) edit->panel %7.1f ms%s%n",
                     method, restoreMillis, update ? "update" : "full", editToPanelMillis, gestureEnd ? " [gesture end]" : "");
         }
+    }
+
+    /** One uncertainty map computed (in the background, after the panels settled). */
+    public void uncertainty(double millis, int passes) {
+        uncertaintyMillis.add(millis);
+        if (print) System.err.printf("[mae-perf] uncertainty %7.1f ms (%d MAE passes)%n", millis, passes);
+    }
+
+    /** One uncertainty map interrupted by an edit while it was computing. */
+    public void uncertaintyCancelled() {
+        uncertaintyCancelled++;
+        if (print) System.err.println("[mae-perf] uncertainty cancelled by an edit");
     }
 
     /** Asking to open {@code what} (a file name): the clock for {@link #firstPixels}. */
@@ -129,6 +143,8 @@ public final class PerfLog {
         toPanel.clear();
         anyEdit.clear();
         staleStops.clear();
+        uncertaintyMillis.clear();
+        uncertaintyCancelled = 0;
         maxFxMillis = 0;
         maxFxWhat = "";
         maxFxCpuMillis = 0;
@@ -143,6 +159,10 @@ public final class PerfLog {
             List<Double> any = anyEdit.get(m);
             sb.append(String.format("%-10s median stroke end->panel %6.1f ms over %d stroke ends; any edit->panel %6.1f ms over %d%n",
                     m, medianToPanel(m), samples(m), median(any), any.size()));
+        }
+        if (!uncertaintyMillis.isEmpty() || uncertaintyCancelled > 0) {
+            sb.append(String.format("uncertainty map: %d computed, median %.0f ms; %d cancelled by an edit%n",
+                    uncertaintyMillis.size(), median(uncertaintyMillis), uncertaintyCancelled));
         }
         if (!staleStops.isEmpty()) {
             sb.append(String.format("stale runs stopped %.1f ms (median) after the newer edit, longest %.1f ms, over %d%n",

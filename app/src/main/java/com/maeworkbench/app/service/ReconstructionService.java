@@ -21,8 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.PriorityBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -63,7 +63,7 @@ public final class ReconstructionService implements AutoCloseable {
     private final Executor fx;
     private final ThreadPoolExecutor pool;
     private final ThreadPoolExecutor slow;
-    private final ExecutorService metrics;
+    private final ThreadPoolExecutor metrics;
     final ScheduledExecutorService timer; // RunWatch's
     private final AtomicLong taskSeq = new AtomicLong();
     private final Map<String, Lane> lanes = new LinkedHashMap<>();
@@ -112,7 +112,7 @@ public final class ReconstructionService implements AutoCloseable {
             t.setPriority(Thread.NORM_PRIORITY - 1);
             return t;
         });
-        this.metrics = Executors.newSingleThreadExecutor(r -> {
+        this.metrics = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), r -> {
             Thread t = new Thread(r, "metrics");
             t.setDaemon(true);
             t.setPriority(Thread.MIN_PRIORITY); // numbers may lag the pixels, never the other way round
@@ -142,7 +142,7 @@ public final class ReconstructionService implements AutoCloseable {
      */
     private void awaitLiveIdle() {
         long deadline = System.nanoTime() + SLOW_MAX_WAIT_MS * 1_000_000L;
-        while ((pool.getActiveCount() > 0 || !pool.getQueue().isEmpty()) && System.nanoTime() < deadline) {
+        while (!idle(pool) && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(5);
             } catch (InterruptedException e) {
@@ -153,6 +153,18 @@ public final class ReconstructionService implements AutoCloseable {
     }
 
     private static final long SLOW_MAX_WAIT_MS = 3000;
+
+    /**
+     * Whether no lane is restoring or measuring and none is queued: background work that must not slow the
+     * panels (the uncertainty map) starts only then. A new edit makes it false at once, on the FX thread.
+     */
+    public boolean idle() {
+        return idle(pool) && idle(slow) && idle(metrics);
+    }
+
+    private static boolean idle(ThreadPoolExecutor e) {
+        return e.getActiveCount() == 0 && e.getQueue().isEmpty();
+    }
 
     /** Keeps the lanes of unchanged methods (and their incremental state); new methods start from scratch. */
     private void rebuildLanes() {

@@ -51,6 +51,8 @@ public final class WorkbenchState {
     public static final String ORIGINAL = "original";
     /** Panel id of the image with the mask drawn over it. */
     public static final String MASKED = "masked";
+    /** Panel id of the MAE's uncertainty map. */
+    public static final String UNCERTAINTY = "uncertainty";
     /** Why File ▸ Export as DICOM is off for an image that did not come from DICOM. */
     public static final String NOT_DICOM = "the image is not DICOM";
 
@@ -80,6 +82,12 @@ public final class WorkbenchState {
     private final ReadOnlyObjectWrapper<Ranking> ranking = new ReadOnlyObjectWrapper<>(this, "ranking", Ranking.of(List.of()));
     private final ReadOnlyBooleanWrapper comparable = new ReadOnlyBooleanWrapper(this, "comparable");
     private final ReadOnlyStringWrapper bestMethod = new ReadOnlyStringWrapper(this, "bestMethod");
+
+    // --- the MAE's uncertainty map (computed by UncertaintyService while shown or presenting)
+    private final BooleanProperty uncertaintyShown = new SimpleBooleanProperty(this, "uncertaintyShown");
+    private final ObjectProperty<UncertaintyResult> uncertainty = new SimpleObjectProperty<>(this, "uncertainty");
+    private final StringProperty uncertaintyActivity = new SimpleStringProperty(this, "uncertaintyActivity");
+    private final BooleanProperty presenting = new SimpleBooleanProperty(this, "presenting");
 
     // --- display
     private final ObjectProperty<DisplayWindow> window = new SimpleObjectProperty<>(this, "window", DisplayWindow.FULL);
@@ -159,6 +167,7 @@ public final class WorkbenchState {
         measured.clear();
         timings.clear();
         progress.clear();
+        uncertainty.set(null);
         history.clear();
         imageShown.set(false);
         viewArea.set(null); // the view of the previous image; the viewports publish this one's once laid out
@@ -295,6 +304,14 @@ public final class WorkbenchState {
     public ReadOnlyBooleanProperty comparableProperty() { return comparable.getReadOnlyProperty(); }
     /** The leading method, only while {@link #comparableProperty()} holds; null otherwise. */
     public ReadOnlyStringProperty bestMethodProperty() { return bestMethod.getReadOnlyProperty(); }
+    /** Whether the uncertainty panel is shown (key U). */
+    public BooleanProperty uncertaintyShownProperty() { return uncertaintyShown; }
+    /** The newest uncertainty map of the MAE's result (of an earlier mask while a new one is computed), or null. */
+    public ObjectProperty<UncertaintyResult> uncertaintyProperty() { return uncertainty; }
+    /** What the uncertainty service is doing ("computing…"), null when idle. */
+    public StringProperty uncertaintyActivityProperty() { return uncertaintyActivity; }
+    /** Whether presentation mode is on (View → Present). */
+    public BooleanProperty presentingProperty() { return presenting; }
     public ObjectProperty<DisplayWindow> windowProperty() { return window; }
     public ObjectProperty<ViewMode> viewModeProperty() { return viewMode; }
     public BooleanProperty showOriginalProperty() { return showOriginal; }

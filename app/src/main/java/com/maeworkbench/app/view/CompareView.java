@@ -36,6 +36,11 @@ public final class CompareView extends VBox {
         Label scale = caption(String.format("|method − original|, white-hot at %.0f%% of the display window's width (colour bar above the panels)",
                 100 * Renderer.DIFF_WINDOW_SHARE));
         Label hold = caption("Hold Space to show the original in every panel");
+        CheckBox uncertainty = new CheckBox("MAE uncertainty (U)");
+        uncertainty.setId("uncertainty-toggle");
+        uncertainty.selectedProperty().bindBidirectional(state.uncertaintyShownProperty());
+        Label guessing = caption("Where the MAE is guessing: its predicted error per pixel, on the difference heatmap's colour "
+                + "scale; computed in the background once the panels have settled");
         Label legend = caption("#1 of 7: rank by PSNR inside the mask (peak = the original's dynamic range); ± dB: gap to the "
                 + "best classical method. The highlighted panel ranks first. Ranks appear only when every panel has numbers "
                 + "for the current mask; until then numbers of an earlier mask are marked stale.");
@@ -55,7 +60,7 @@ public final class CompareView extends VBox {
 
         state.methods().addListener((ListChangeListener<RestorationMethod>) c -> refreshIds());
         refreshIds();
-        getChildren().addAll(legend, diff, scale, hold, split, ab, position);
+        getChildren().addAll(legend, diff, scale, uncertainty, guessing, hold, split, ab, position);
     }
 
     private ChoiceBox<String> choice(String initial) {

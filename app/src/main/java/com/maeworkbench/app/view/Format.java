@@ -41,6 +41,17 @@ public final class Format {
         return "RGB " + number(cal.toRaw(img.plane(0)[i])) + ", " + number(cal.toRaw(img.plane(1)[i])) + ", " + number(cal.toRaw(img.plane(2)[i]));
     }
 
+    /**
+     * A size of difference (an error, its predicted std) given in normalised units, in the image's raw units:
+     * "100 HU" for CT, "64 levels" for a picture of plain levels.
+     */
+    public static String amount(FloatImage img, double normalised) {
+        Calibration cal = img.calibration();
+        double raw = Math.abs(normalised * cal.scale());
+        String value = raw >= 10 ? String.valueOf(Math.round(raw)) : String.format("%.1f", raw);
+        return value + "\u00a0" + (cal.unit().isEmpty() ? "levels" : cal.unit()); // the number never wraps from its unit
+    }
+
     static String number(double v) {
         return Math.abs(v - Math.rint(v)) < 1e-3 ? String.valueOf((long) Math.rint(v)) : String.format("%.2f", v);
     }

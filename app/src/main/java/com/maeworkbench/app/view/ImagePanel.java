@@ -10,6 +10,7 @@ import javafx.beans.Observable;
 import javafx.collections.MapChangeListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
@@ -130,6 +131,12 @@ public final class ImagePanel extends VBox {
         StackPane picture = new StackPane(viewport, originalBadge, progressRow);
         StackPane.setAlignment(originalBadge, Pos.TOP_LEFT);
         StackPane.setAlignment(progressRow, Pos.BOTTOM_LEFT);
+        if (WorkbenchState.UNCERTAINTY.equals(id)) {
+            Node legend = uncertaintyLegend(state, "uncertainty-full-scale");
+            legend.visibleProperty().bind(state.showOriginalProperty().not());
+            picture.getChildren().add(legend);
+            StackPane.setAlignment(legend, Pos.BOTTOM_LEFT);
+        }
         picture.setMinSize(0, 0);
         VBox.setVgrow(picture, Priority.ALWAYS);
         getChildren().addAll(headerSlot, picture);
@@ -137,7 +144,7 @@ public final class ImagePanel extends VBox {
         // Listeners removed in dispose(): panels are rebuilt when methods or the split change.
         watched = new Observable[]{state.showOriginalProperty(), state.splitAProperty(), state.splitBProperty(),
                 state.bestMethodProperty(), state.comparableProperty(), state.rankingProperty(), state.imageProperty(), state.modelErrorProperty(),
-                state.maskChangeProperty()};
+                state.maskChangeProperty(), state.uncertaintyProperty(), state.uncertaintyActivityProperty()};
         for (Observable o : watched) o.addListener(refresh);
         state.results().addListener(resultListener);
         state.measured().addListener(resultListener);
@@ -274,10 +281,31 @@ public final class ImagePanel extends VBox {
         headerSlot.setPrefHeight(h);
     }
 
-    /** The displayed image's value at a pixel, for the readout (the original when the panel has none yet). */
+    /** The uncertainty map's colour bar, on the map: what the colours mean in the image's units. */
+    static Node uncertaintyLegend(WorkbenchState state, String topId) {
+        Label what = new Label("σ");
+        what.setMinWidth(USE_PREF_SIZE);
+        HeatScale scale = new HeatScale(state, topId);
+        scale.rampWidthProperty().set(96);
+        HBox legend = new HBox(6, what, scale);
+        legend.getStyleClass().add("uncertainty-legend");
+        legend.setAlignment(Pos.CENTER_LEFT);
+        legend.setMaxSize(USE_PREF_SIZE, USE_PREF_SIZE);
+        legend.setMouseTransparent(true);
+        return legend;
+    }
+
+    /**
+     * The displayed image's value at a pixel, for the readout (the original when the panel has none yet); on the
+     * uncertainty panel the predicted error std in the image's units.
+     */
     private FloatImage valueAt() {
         if (state.showOriginalProperty().get() || WorkbenchState.ORIGINAL.equals(id) || WorkbenchState.MASKED.equals(id)) {
             return state.getImage();
+        }
+        if (WorkbenchState.UNCERTAINTY.equals(id)) {
+            var u = state.uncertaintyProperty().get();
+            return u == null || u.sigma() == null ? state.getImage() : u.sigma();
         }
         String key = SPLIT.equals(id) ? state.splitBProperty().get() : id;
         MethodResult r = state.results().get(key);

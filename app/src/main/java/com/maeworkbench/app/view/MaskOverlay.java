@@ -110,7 +110,9 @@ final class MaskOverlay {
         Region r = region.grow(0, mask.width(), mask.height());
         if (r.isEmpty()) return;
         buffer.updateBuffer(b -> {
-            fill(mask, r, b.getBuffer());
+            // A view of our own: the render thread moves the shared buffer's position and limit while it uploads
+            // a dirty region, and an absolute put past that limit throws.
+            fill(mask, r, b.getBuffer().duplicate().clear());
             return new Rectangle2D(r.x(), r.y(), r.width(), r.height());
         });
     }

@@ -90,6 +90,9 @@ public final class MenuBarView extends MenuBar {
         CheckMenuItem split = new CheckMenuItem("A/B split panel");
         split.setAccelerator(KeyCombination.keyCombination("S"));
         split.selectedProperty().bindBidirectional(state.splitEnabledProperty());
+        CheckMenuItem uncertainty = new CheckMenuItem("MAE uncertainty");
+        uncertainty.setAccelerator(KeyCombination.keyCombination("U"));
+        uncertainty.selectedProperty().bindBidirectional(state.uncertaintyShownProperty());
         CheckMenuItem debug = new CheckMenuItem("Timing overlay");
         debug.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+D"));
         debug.selectedProperty().bindBidirectional(state.debugTimingsProperty());
@@ -116,9 +119,12 @@ public final class MenuBarView extends MenuBar {
                 item("Zoom out (keypad)", "Subtract", () -> actions.zoomBy(0.8)),
                 new SeparatorMenuItem(),
                 item("Difference heatmap", "D", actions::toggleDifference),
-                grid, split,
+                uncertainty, grid, split,
                 item("Auto window", "W", () -> state.windowProperty().set(
                         state.getImage() == null ? state.windowProperty().get() : WindowLevelView.percentileWindow(state.getImage(), 0.005, 0.995))),
+                new SeparatorMenuItem(),
+                item("_Present", "F11", actions::present),
+                item("Present from steps file…", null, actions::presentFromFile),
                 new SeparatorMenuItem(),
                 debug,
                 item("Timing summary", "Shortcut+T", actions::showTimings));

@@ -2,6 +2,7 @@ package com.maeworkbench.app.view;
 
 import com.maeworkbench.app.state.MethodResult;
 import com.maeworkbench.app.state.MethodTiming;
+import com.maeworkbench.app.state.UncertaintyResult;
 import com.maeworkbench.app.state.WorkbenchState;
 import com.maeworkbench.image.FloatImage;
 import com.maeworkbench.metric.MaskCoverage;
@@ -29,8 +30,16 @@ record PanelFacts(String badge, String badgeTip, List<String> facts, String note
             "full run 0000 ms", "last update 0000 ms");
     static final String WIDEST_BADGE = "#0 of 0";
 
+    static final String UNCERTAINTY_STALE_TIP = "This map belongs to an earlier mask; the new one is computed once the "
+            + "MAE panel has settled and the other panels are done.";
+
     /** {@code names} gives a panel id's human name. */
     static PanelFacts of(WorkbenchState state, String id, Function<String, String> names) {
+        return of(state, id, names, true);
+    }
+
+    /** As {@link #of(WorkbenchState, String, Function)}; without the methods' run times when {@code timings} is false. */
+    static PanelFacts of(WorkbenchState state, String id, Function<String, String> names, boolean timings) {
         FloatImage img = state.getImage();
         if (img == null) return text();
         if (WorkbenchState.ORIGINAL.equals(id)) {
@@ -46,10 +55,31 @@ record PanelFacts(String badge, String badgeTip, List<String> facts, String note
         if (ImagePanel.SPLIT.equals(id)) {
             return text("A (left): " + names.apply(state.splitAProperty().get()), "B (right): " + names.apply(state.splitBProperty().get()));
         }
-        return method(state, id, names);
+        if (WorkbenchState.UNCERTAINTY.equals(id)) return uncertainty(state, img);
+        return method(state, id, names, timings);
     }
 
-    private static PanelFacts method(WorkbenchState state, String id, Function<String, String> names) {
+    /**
+     * Whether the map is calibrated (else why not), the MAE's predicted RMS error in the mask in the image's units
+     * (only when calibrated: the raw spread ranks pixels but is no error estimate), and the map's own cost.
+     */
+    private static PanelFacts uncertainty(WorkbenchState state, FloatImage img) {
+        UncertaintyResult u = state.uncertaintyProperty().get();
+        String activity = state.uncertaintyActivityProperty().get();
+        if (u == null) return text(activity == null ? "waiting for the MAE…" : activity);
+        boolean current = u.maskSeq() == state.maskSeq();
+        if (u.error() != null) return new PanelFacts(current ? null : "stale", null, List.of("failed"), u.error(), !current, true);
+        List<String> facts = new ArrayList<>();
+        boolean calibrated = u.map().calibrated();
+        facts.add(calibrated ? "calibrated" : "uncalibrated");
+        if (calibrated && !Double.isNaN(u.rmsInMask())) facts.add("predicted error in mask: RMS " + Format.amount(img, u.rmsInMask()));
+        facts.add(String.format("computed in %.1f s, %d MAE passes", u.map().millis() / 1000, u.map().passes()));
+        if (!current && activity != null) facts.add(activity);
+        return new PanelFacts(current ? null : "stale", current ? null : UNCERTAINTY_STALE_TIP, facts,
+                calibrated ? null : u.calibrationNote(), !current, false);
+    }
+
+    private static PanelFacts method(WorkbenchState state, String id, Function<String, String> names, boolean timings) {
         MethodResult r = state.results().get(id);
         MethodResult shown = state.measured().get(id);
         if (r == null && shown == null) {
@@ -79,7 +109,7 @@ record PanelFacts(String badge, String badgeTip, List<String> facts, String note
             if (id.equals(best)) facts.add("best classical");
             else if (!Double.isNaN(entry.gapToBestClassical())) facts.add(Format.gap(entry.gapToBestClassical()) + " vs best classical");
         }
-        MethodTiming t = state.timings().getOrDefault(id, MethodTiming.NONE);
+        MethodTiming t = timings ? state.timings().getOrDefault(id, MethodTiming.NONE) : MethodTiming.NONE;
         if (!Double.isNaN(t.fullRunMillis())) facts.add("full run " + Format.millis(t.fullRunMillis()));
         if (!Double.isNaN(t.lastUpdateMillis())) facts.add("last update " + Format.millis(t.lastUpdateMillis()));
         return new PanelFacts(badge, tip, facts, null, !current, false);

@@ -21,6 +21,7 @@ import java.util.Optional;
 public final class PanelGrid extends Pane {
 
     private static final double GAP = 6;
+    public static final String UNCERTAINTY_TITLE = "MAE uncertainty";
 
     private final WorkbenchState state;
     private final PanelImages images;
@@ -40,6 +41,7 @@ public final class PanelGrid extends Pane {
         getStyleClass().add("panel-grid");
         state.methods().addListener((ListChangeListener<RestorationMethod>) c -> rebuild());
         state.splitEnabledProperty().addListener((o, a, b) -> rebuild());
+        state.uncertaintyShownProperty().addListener((o, a, b) -> rebuild());
         state.imageProperty().addListener((o, a, b) -> requestLayout());
         rebuild();
     }
@@ -53,6 +55,7 @@ public final class PanelGrid extends Pane {
         for (RestorationMethod m : state.methods()) {
             // The MAE panel stays even without a model, to say why; unavailable baselines are left out.
             if (m.availability().available() || m instanceof MaeMethod) panels.add(panel(m.id(), m.displayName()));
+            if (m instanceof MaeMethod && state.uncertaintyShownProperty().get()) panels.add(panel(WorkbenchState.UNCERTAINTY, UNCERTAINTY_TITLE));
         }
         getChildren().setAll(panels);
     }
@@ -67,6 +70,7 @@ public final class PanelGrid extends Pane {
     public String displayName(String id) {
         if (WorkbenchState.ORIGINAL.equals(id)) return "Original";
         if (WorkbenchState.MASKED.equals(id)) return "Masked input";
+        if (WorkbenchState.UNCERTAINTY.equals(id)) return UNCERTAINTY_TITLE;
         return state.methods().stream().filter(m -> m.id().equals(id)).map(RestorationMethod::displayName).findFirst().orElse(id);
     }
 

@@ -24,6 +24,7 @@ public final class PanelImages {
     private final PerfLog perf;
     private final RenderedImage original;
     private final MaskOverlay overlay = new MaskOverlay();
+    private final RenderedImage uncertainty;
     private final Map<String, RenderedImage> methods = new HashMap<>();
     private final Map<String, FloatImage> drawn = new HashMap<>();
 
@@ -31,18 +32,22 @@ public final class PanelImages {
         this.state = state;
         this.perf = perf;
         this.original = new RenderedImage(perf);
+        this.uncertainty = new RenderedImage(perf);
         state.imageProperty().addListener((o, a, b) -> {
             drawn.clear();
             methods.values().forEach(RenderedImage::clear);
+            uncertainty.clear();
             redrawOriginal();
         });
         state.viewAreaProperty().addListener((o, a, area) -> {
             original.follow(area);
+            uncertainty.follow(area);
             methods.values().forEach(m -> m.follow(area));
         });
         state.progress().addListener((MapChangeListener<String, MethodProgress>) c -> {
             if (c.wasAdded() && c.getValueAdded().partial() != null) drawPartial(c.getValueAdded());
         });
+        state.uncertaintyProperty().addListener((o, a, b) -> redrawUncertainty());
         state.windowProperty().addListener((o, a, b) -> redrawAll());
         state.viewModeProperty().addListener((o, a, b) -> redrawAll());
         state.maskChangeProperty().addListener((o, a, c) -> {
@@ -75,9 +80,17 @@ public final class PanelImages {
         });
     }
 
-    /** The render for a panel id: the original for the two input panels, else the method's. */
+    /** The render for a panel id: the original for the two input panels, the uncertainty map, else the method's. */
     RenderedImage forPanel(String id) {
+        if (WorkbenchState.UNCERTAINTY.equals(id)) return uncertainty;
         return WorkbenchState.ORIGINAL.equals(id) || WorkbenchState.MASKED.equals(id) ? original : method(id);
+    }
+
+    /** The uncertainty map as a heatmap on the difference heatmap's scale (it follows window/level the same way). */
+    private void redrawUncertainty() {
+        var u = state.uncertaintyProperty().get();
+        if (u == null || u.sigma() == null) uncertainty.clear();
+        else uncertainty.showMagnitude(u.sigma(), state.windowProperty().get());
     }
 
     private void redrawOriginal() {
@@ -107,6 +120,7 @@ public final class PanelImages {
 
     private void redrawAll() {
         redrawOriginal();
+        redrawUncertainty();
         drawn.clear();
         for (MethodResult r : state.results().values()) draw(r, true);
     }

@@ -40,8 +40,10 @@ final class RenderedImage {
     /** Longest side drawn while the view is not laid out yet (the first frame of a newly opened image). */
     static final int UNLAID_MAX_SIDE = 1024;
 
-    /** What to draw: {@code reference} non-null asks for the difference heatmap against it. */
-    private record Job(FloatImage image, FloatImage reference, DisplayWindow window, Runnable onShown) {
+    private enum Kind { WINDOWED, DIFFERENCE, MAGNITUDE }
+
+    /** What to draw: {@code reference} is the original for {@link Kind#DIFFERENCE}. */
+    private record Job(Kind kind, FloatImage image, FloatImage reference, DisplayWindow window, Runnable onShown) {
     }
 
     /** The drawn part of an image: {@link #crop} of it, one pixel per {@link #level}² block. */
@@ -73,12 +75,17 @@ final class RenderedImage {
 
     /** Draws {@code img} through {@code window}; {@code onShown} runs on the FX thread once it is visible. */
     void show(FloatImage img, DisplayWindow window, Runnable onShown) {
-        submit(new Job(img, null, window, onShown));
+        submit(new Job(Kind.WINDOWED, img, null, window, onShown));
     }
 
     /** Draws the heatmap of |img - reference|, scaled to the display {@code window}. */
     void showDifference(FloatImage img, FloatImage reference, DisplayWindow window, Runnable onShown) {
-        submit(new Job(img, reference, window, onShown));
+        submit(new Job(Kind.DIFFERENCE, img, reference, window, onShown));
+    }
+
+    /** Draws a one-plane map of magnitudes as a heatmap on the difference heatmap's scale under {@code window}. */
+    void showMagnitude(FloatImage map, DisplayWindow window) {
+        submit(new Job(Kind.MAGNITUDE, map, null, window, null));
     }
 
     /** The view moved or zoomed (FX thread): redraws when the drawn part no longer covers it at a fitting level. */
@@ -90,7 +97,7 @@ final class RenderedImage {
         // Too coarse shows blocks, needlessly fine costs time; between the two it stays, so panels of slightly
         // different sizes cannot keep asking for each other's level.
         int want = level(area.scale());
-        if (!covered || d.level > want || d.level < want / 2) submit(new Job(last.image, last.reference, last.window, null));
+        if (!covered || d.level > want || d.level < want / 2) submit(new Job(last.kind, last.image, last.reference, last.window, null));
     }
 
     void clear() {
@@ -132,8 +139,11 @@ final class RenderedImage {
                 : level(area.scale());
         int w = Renderer.width(crop, level), h = Renderer.height(crop, level);
         int[] pixels = new int[w * h];
-        if (job.reference != null) Renderer.difference(img, job.reference, job.window, crop, level, pixels);
-        else Renderer.window(img, job.window, crop, level, pixels);
+        switch (job.kind) {
+            case WINDOWED -> Renderer.window(img, job.window, crop, level, pixels);
+            case DIFFERENCE -> Renderer.difference(img, job.reference, job.window, crop, level, pixels);
+            case MAGNITUDE -> Renderer.magnitude(img, job.window, crop, level, pixels);
+        }
         Platform.runLater(() -> {
             apply(crop, level, w, h, pixels, job.onShown);
             if (view != area) follow(view); // the view moved while this was drawn
@@ -149,7 +159,7 @@ final class RenderedImage {
             image.set(new Drawn(buffer, crop, level));
         } else {
             buffer.updateBuffer(b -> {
-                b.getBuffer().duplicate().clear().put(0, pixels); // our own limit: the render thread may be reading it
+                b.getBuffer().duplicate().clear().put(0, pixels); // see MaskOverlay.write: the renderer moves the limit
                 return null; // whole image dirty
             });
         }

@@ -115,6 +115,29 @@ final class Renderer {
         }
     }
 
+    /**
+     * Heatmap of a one-plane map of magnitudes (the MAE's predicted error std) on the difference heatmap's scale,
+     * so a predicted error and a real one show in the same colour.
+     */
+    static void magnitude(FloatImage map, DisplayWindow w, Region crop, int level, int[] out) {
+        float scale = (float) (255 / differenceFullScale(w));
+        int ow = width(crop, level), iw = map.width();
+        float[] v = map.plane(0), sums = new float[ow], count = new float[ow];
+        for (int oy = 0, y0 = crop.y(); y0 < crop.bottom(); oy++, y0 += level) {
+            Arrays.fill(sums, 0);
+            Arrays.fill(count, 0);
+            for (int y = y0; y < Math.min(crop.bottom(), y0 + level); y++) {
+                for (int bx = 0, x = crop.x(); x < crop.right(); bx++) {
+                    for (int end = Math.min(crop.right(), x + level); x < end; x++) {
+                        sums[bx] += Math.abs(v[y * iw + x]);
+                        count[bx]++;
+                    }
+                }
+            }
+            for (int x = 0; x < ow; x++) out[oy * ow + x] = HEAT[Math.min(255, (int) (sums[x] / count[x] * scale))];
+        }
+    }
+
     /** Colour {@code i} (0..255) of the heatmap ramp, for its colour bar. */
     static int heat(int i) {
         return HEAT[i];

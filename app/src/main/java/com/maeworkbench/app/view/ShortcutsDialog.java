@@ -22,6 +22,7 @@ final class ShortcutsDialog {
             {"I / Delete", "Invert / clear mask"},
             {"G", "Patch grid at the model's patch size"},
             {"D", "Difference heatmap"},
+            {"U", "MAE uncertainty panel (where the MAE is guessing)"},
             {"S", "A/B split panel"},
             {"Space (hold)", "Show the original in every panel"},
             {"W", "Auto window (percentiles)"},
@@ -34,6 +35,7 @@ final class ShortcutsDialog {
             {"Ctrl+S / Ctrl+L", "Save / load mask"},
             {"Ctrl+I", "Model provenance"},
             {"Ctrl+Shift+D / Ctrl+T", "Timing overlay / summary"},
+            {"F11", "Present (full screen); there ← → step, Space original, D difference, Esc or F11 leaves"},
     };
 
     private ShortcutsDialog() {
