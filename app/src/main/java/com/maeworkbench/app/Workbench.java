@@ -24,7 +24,6 @@ import com.maeworkbench.app.view.StatusBarView;
 import com.maeworkbench.app.view.ToolBarView;
 import com.maeworkbench.mae.MaeModel;
 import com.maeworkbench.method.Methods;
-import com.maeworkbench.method.RestorationMethod;
 import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -82,7 +81,6 @@ public final class Workbench {
     private final PanelGrid grid;
     private final Presenter presenter;
     private final Stage stage;
-    private final CompletableFuture<Boolean> classical;
     private CompletableFuture<Boolean> startupImage = CompletableFuture.completedFuture(false);
     private CompletableFuture<Boolean> startupModel = CompletableFuture.completedFuture(false);
 
@@ -96,7 +94,7 @@ public final class Workbench {
         Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet());
         prefs.restoreSettings(state);
         int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
-        reconstruction = new ReconstructionService(state, Platform::runLater, threads);
+        reconstruction = new ReconstructionService(state, Platform::runLater, threads, perf);
         uncertainty = new UncertaintyService(state, Platform::runLater, reconstruction,
                 state.uncertaintyShownProperty().or(state.presentingProperty()), perf);
         images = new ImageService(state, notifier, prefs::addRecent);
@@ -154,12 +152,7 @@ public final class Workbench {
             if (perf.samples("mae") > 0) System.err.println("[mae-perf] summary\n" + perf.summary());
             close();
         });
-        // OpenCV's natives load on the first availability check: seconds of a blocked window on a slow disk.
-        classical = CompletableFuture.supplyAsync(() -> {
-            List<RestorationMethod> methods = Methods.classical();
-            methods.forEach(RestorationMethod::availability);
-            return methods;
-        }).thenApplyAsync(methods -> state.methods().addAll(methods), Platform::runLater);
+        state.methods().addAll(Methods.classical());
     }
 
     /**
@@ -216,14 +209,23 @@ public final class Workbench {
     public void startUp(List<String> args) {
         Path model = System.getProperty("mae.model") != null || prefs.modelPath() == null || !Files.isRegularFile(prefs.modelPath())
                 ? MaeModel.defaultModelPath() : prefs.modelPath();
-        startupModel = models.load(model, state.deviceProperty().get());
         Path first = args.isEmpty() ? defaultSample() : Path.of(args.get(0));
-        // After the classical methods are in, so the first image is restored by all of them at once.
-        if (first != null) {
-            state.loadingProperty().set("Opening " + first.getFileName() + "…");
-            startupImage = classical.thenCompose(ok -> actions.open(first, STARTUP_MASK));
+        if (first == null) { // the start-up view says how to open one
+            startupModel = models.load(model, state.deviceProperty().get());
+            return;
         }
-        // else the start-up view says how to open one
+        state.loadingProperty().set("Opening " + first.getFileName() + "…");
+        startupImage = actions.open(first, STARTUP_MASK);
+        // The model loads once the image is on screen: on two cores its session set-up would otherwise delay the
+        // first pixels of a big image (3.6 s to first pixels of a 3000x3000 image with both at once, under load).
+        CompletableFuture<Void> shown = new CompletableFuture<>();
+        startupImage.whenComplete((ok, e) -> {
+            if (!Boolean.TRUE.equals(ok) || state.imageShownProperty().get()) shown.complete(null);
+            else state.imageShownProperty().addListener((o, was, now) -> {
+                if (now) shown.complete(null);
+            });
+        });
+        startupModel = shown.thenCompose(x -> models.load(model, state.deviceProperty().get()));
     }
 
     private Path defaultSample() {

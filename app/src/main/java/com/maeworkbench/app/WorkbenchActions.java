@@ -142,6 +142,7 @@ public final class WorkbenchActions {
 
     private CompletableFuture<Boolean> openFile(Path file, String maskSpec) {
         if (state.getImage() == null) state.loadingProperty().set("Opening " + file.getFileName() + "…");
+        perf.opening(file.getFileName().toString());
         return images.open(file, maskSpec).whenComplete((ok, e) -> state.loadingProperty().set(null));
     }
 

@@ -25,6 +25,12 @@ public record Region(int x, int y, int width, int height) {
         return new Region(x0, y0, Math.max(right(), o.right()) - x0, Math.max(bottom(), o.bottom()) - y0);
     }
 
+    /** The pixels in both, or {@link #EMPTY}. */
+    public Region intersection(Region o) {
+        int x0 = Math.max(x, o.x), y0 = Math.max(y, o.y), x1 = Math.min(right(), o.right()), y1 = Math.min(bottom(), o.bottom());
+        return x1 > x0 && y1 > y0 ? new Region(x0, y0, x1 - x0, y1 - y0) : EMPTY;
+    }
+
     /** This region grown by {@code margin} on every side and clipped to {@code [0,w) x [0,h)}. */
     public Region grow(int margin, int w, int h) {
         if (isEmpty()) return this;

@@ -1,6 +1,7 @@
 package com.maeworkbench.method;
 
 import java.util.Arrays;
+import java.util.function.DoubleConsumer;
 
 /**
  * The fast-marching front that OpenCV's Telea and Navier-Stokes inpainting share ({@code photo/src/inpaint.cpp},
@@ -32,6 +33,8 @@ final class FastMarching {
     /** Per framed pixel: arrival time; negative distance outside the holes after {@link #outsideDistances}. */
     final float[] t;
     private final int[] band;
+    /** Pixels inside the holes, to fill. */
+    private final int holes;
     private final Heap heap = new Heap();
 
     FastMarching(boolean[] missing, int w, int h) {
@@ -40,9 +43,16 @@ final class FastMarching {
         f = new byte[ew * eh];
         t = new float[ew * eh];
         Arrays.fill(t, FAR);
+        int inside = 0;
         for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) if (missing[y * w + x]) f[(y + 1) * ew + x + 1] = INSIDE;
+            for (int x = 0; x < w; x++) {
+                if (missing[y * w + x]) {
+                    f[(y + 1) * ew + x + 1] = INSIDE;
+                    inside++;
+                }
+            }
         }
+        holes = inside;
         // The initial front: known image pixels next to a hole (a 3x3 cross dilation minus the hole), in raster order.
         int count = 0;
         int[] list = new int[64];
@@ -138,12 +148,17 @@ final class FastMarching {
 
     /**
      * Fills the holes: pops the earliest front pixel, and gives each of its four neighbours still inside its
-     * arrival time, its values ({@code fill}) and a place on the front.
+     * arrival time, its values ({@code fill}) and a place on the front. Every 4096 pixels it checks for
+     * cancellation and tells {@code progress} the share of the march done.
      */
-    void march(Fill fill) {
+    void march(Fill fill, DoubleConsumer progress) {
         for (int e : band) heap.push(0f, e);
+        double total = band.length + holes;
         for (int popped = 1; !heap.isEmpty(); popped++) {
-            if ((popped & 0xfff) == 1) Fills.checkCancelled(); // on the first pop, then every 4096
+            if ((popped & 0xfff) == 1) { // on the first pop, then every 4096
+                Fills.checkCancelled();
+                progress.accept((popped - 1) / total);
+            }
             int e = heap.pop();
             f[e] = KNOWN;
             // Up, left, down, right: OpenCV's order. The frame is never inside.

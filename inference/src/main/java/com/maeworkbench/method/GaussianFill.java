@@ -139,7 +139,7 @@ public final class GaussianFill implements RestorationMethod {
      */
     private static void blur(float[] src, float[] tmp, float[] dst, float[] acc, int w, int h) {
         for (int y = 0; y < h; y++) {
-            if ((y & 255) == 0) Fills.checkCancelled();
+            if ((y & 15) == 0) Fills.checkCancelled(); // a stale run on a 24 MP photo took 561 ms to stop at every 256 rows
             int row = y * w;
             Arrays.fill(acc, 0, w, 0);
             axpy(acc, KERNEL[RADIUS], src, row, 0, w);
@@ -152,6 +152,7 @@ public final class GaussianFill implements RestorationMethod {
             System.arraycopy(acc, 0, tmp, row, w);
         }
         for (int y = 0; y < h; y++) {
+            if ((y & 15) == 0) Fills.checkCancelled();
             Arrays.fill(acc, 0, w, 0);
             axpy(acc, KERNEL[RADIUS], tmp, y * w, 0, w);
             for (int t = 1; t <= RADIUS; t++) {

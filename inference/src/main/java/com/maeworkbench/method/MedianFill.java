@@ -57,7 +57,7 @@ public final class MedianFill implements RestorationMethod {
         while (size > 0) {
             int nextSize = 0;
             for (int k = 0; k < size; k++) {
-                if ((k & 0xffff) == 0) Fills.checkCancelled();
+                if ((k & 0xfff) == 0) Fills.checkCancelled(); // every 65536: a stale run on a 3000x3000 image took 0.9 s to stop
                 int i = frontier[k], y = i / w, x = i - y * w, count = 0;
                 int x0 = Math.max(0, x - RADIUS), x1 = Math.min(w - 1, x + RADIUS);
                 for (int yy = Math.max(0, y - RADIUS), ye = Math.min(h - 1, y + RADIUS); yy <= ye; yy++) {

@@ -2,6 +2,9 @@ package com.maeworkbench.method;
 
 import com.maeworkbench.image.FloatImage;
 import com.maeworkbench.mask.Mask;
+import com.maeworkbench.mask.Region;
+
+import java.util.function.DoubleConsumer;
 
 /**
  * Navier-Stokes inpainting as OpenCV implements {@code INPAINT_NS} (4.9), computed the same way on a
@@ -41,19 +44,26 @@ public final class NavierStokesInpaint implements RestorationMethod {
 
     @Override
     public FloatImage restore(FloatImage image, Mask mask) {
+        return restore(image, mask, null, null, RestoreMonitor.NONE);
+    }
+
+    /** Reports the march's progress, with the planes being filled as the partial result (pixels not reached yet: 0). */
+    @Override
+    public FloatImage restore(FloatImage image, Mask mask, Region dirty, FloatImage previous, RestoreMonitor monitor) {
         FloatImage trivial = Fills.trivialResult(image, mask);
         if (trivial != null) return trivial;
         float[][] out = Fills.copyPlanesBlankingMasked(image, mask.missing());
-        inpaint(out, image.width(), image.height(), mask.missing(), TeleaInpaint.RADIUS, false);
-        return image.withPlanes(out);
+        FloatImage result = image.withPlanes(out);
+        inpaint(out, image.width(), image.height(), mask.missing(), TeleaInpaint.RADIUS, false, done -> monitor.progress(done, result));
+        return result;
     }
 
     /** Fills the masked pixels of {@code planes} in place; {@code eightBit}: planes hold 0..255, results rounded as OpenCV's. */
-    static void inpaint(float[][] planes, int w, int h, boolean[] missing, int radius, boolean eightBit) {
+    static void inpaint(float[][] planes, int w, int h, boolean[] missing, int radius, boolean eightBit, DoubleConsumer progress) {
         FastMarching front = new FastMarching(missing, w, h);
         Pixel pixel = new Pixel(front, planes, w, h, radius, eightBit);
         if (!eightBit) for (int e : front.nearHoles(radius)) pixel.isophote(e);
-        front.march(pixel);
+        front.march(pixel, progress);
     }
 
     /**

@@ -38,6 +38,17 @@ public interface RestorationMethod {
     }
 
     /**
+     * As {@link #restore(FloatImage, Mask, Region, FloatImage)}, watched by {@code monitor}: a method that restores
+     * piece by piece does the part {@link RestoreMonitor#focus()} names first (the MAE, tile by tile) and reports how
+     * far it got, with the result so far where it has one (the MAE, Telea, Navier-Stokes). The result equals
+     * {@link #restore(FloatImage, Mask, Region, FloatImage)} bit for bit, whatever the focus. The default reports
+     * nothing.
+     */
+    default FloatImage restore(FloatImage image, Mask mask, Region dirty, FloatImage previous, RestoreMonitor monitor) {
+        return restore(image, mask, dirty, previous);
+    }
+
+    /**
      * Whether a run on a typical image (512x512) is fast enough, tens of milliseconds on two cores, to
      * repeat on every step of a brush drag; slower methods run once the edit is done.
      */

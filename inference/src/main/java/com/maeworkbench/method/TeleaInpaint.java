@@ -2,6 +2,9 @@ package com.maeworkbench.method;
 
 import com.maeworkbench.image.FloatImage;
 import com.maeworkbench.mask.Mask;
+import com.maeworkbench.mask.Region;
+
+import java.util.function.DoubleConsumer;
 
 /**
  * Telea (2004) inpainting, OpenCV's {@code INPAINT_TELEA} (4.9) computed the same way on a {@link FastMarching}
@@ -40,21 +43,28 @@ public final class TeleaInpaint implements RestorationMethod {
 
     @Override
     public FloatImage restore(FloatImage image, Mask mask) {
+        return restore(image, mask, null, null, RestoreMonitor.NONE);
+    }
+
+    /** Reports the march's progress, with the planes being filled as the partial result (pixels not reached yet: 0). */
+    @Override
+    public FloatImage restore(FloatImage image, Mask mask, Region dirty, FloatImage previous, RestoreMonitor monitor) {
         FloatImage trivial = Fills.trivialResult(image, mask);
         if (trivial != null) return trivial;
         float[][] out = Fills.copyPlanesBlankingMasked(image, mask.missing());
-        inpaint(out, image.width(), image.height(), mask.missing(), RADIUS, false);
-        return image.withPlanes(out);
+        FloatImage result = image.withPlanes(out);
+        inpaint(out, image.width(), image.height(), mask.missing(), RADIUS, false, done -> monitor.progress(done, result));
+        return result;
     }
 
     /**
      * Fills the masked pixels of {@code planes} (row-major, {@code w x h}) in place. With {@code eightBit} the
      * planes hold 0..255 and every filled value is rounded and clamped to them as OpenCV does for 8-bit input.
      */
-    static void inpaint(float[][] planes, int w, int h, boolean[] missing, int radius, boolean eightBit) {
+    static void inpaint(float[][] planes, int w, int h, boolean[] missing, int radius, boolean eightBit, DoubleConsumer progress) {
         FastMarching front = new FastMarching(missing, w, h);
         front.outsideDistances(radius);
-        front.march(new Pixel(front, planes, w, h, radius, eightBit));
+        front.march(new Pixel(front, planes, w, h, radius, eightBit), progress);
     }
 
     /**

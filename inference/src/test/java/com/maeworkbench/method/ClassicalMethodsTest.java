@@ -184,4 +184,34 @@ class ClassicalMethodsTest {
             Thread.interrupted();
         }
     }
+
+    /** Telea and Navier-Stokes report their march with the planes being filled; the result is the plain one. */
+    @ParameterizedTest
+    @MethodSource("methods")
+    void aMonitoredRestoreEqualsThePlainOne(RestorationMethod method) {
+        usable(method);
+        FloatImage image = TestImages.natural(300, 220, 3, 9);
+        Mask mask = MaskShapes.patches(300, 220, 0.5, 16, 2);
+        List<Double> done = new java.util.ArrayList<>();
+        java.util.concurrent.atomic.AtomicInteger partials = new java.util.concurrent.atomic.AtomicInteger();
+        FloatImage monitored = method.restore(image, mask, null, null, new RestoreMonitor() {
+            @Override
+            public void progress(double share, FloatImage partial) {
+                done.add(share);
+                if (partial != null) {
+                    partials.incrementAndGet();
+                    for (int i = 0; i < mask.missing().length; i++) {
+                        if (!mask.missing()[i]) assertEquals(image.plane(1)[i], partial.plane(1)[i], "known pixel " + i + " in the partial result");
+                    }
+                }
+            }
+        });
+        FloatImage plain = method.restore(image, mask);
+        for (int c = 0; c < 3; c++) assertArrayEquals(plain.plane(c), monitored.plane(c), method.id() + " channel " + c);
+        if (method.id().equals("telea") || method.id().equals("ns")) {
+            assertTrue(done.size() >= 5, method.id() + " reported " + done.size() + " times");
+            for (int k = 1; k < done.size(); k++) assertTrue(done.get(k) > done.get(k - 1) && done.get(k) < 1);
+            assertEquals(done.size(), partials.get());
+        }
+    }
 }

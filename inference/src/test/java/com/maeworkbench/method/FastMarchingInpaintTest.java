@@ -37,8 +37,8 @@ class FastMarchingInpaintTest {
                 ours[c] = image.plane(c).clone();
                 for (int i = 0; i < ours[c].length; i++) ours[c][i] = mask.missing()[i] ? 0 : Math.round(ours[c][i] * 255);
             }
-            if (id.equals("telea")) TeleaInpaint.inpaint(ours, image.width(), image.height(), mask.missing(), 5, true);
-            else NavierStokesInpaint.inpaint(ours, image.width(), image.height(), mask.missing(), 5, true);
+            if (id.equals("telea")) TeleaInpaint.inpaint(ours, image.width(), image.height(), mask.missing(), 5, true, done -> { });
+            else NavierStokesInpaint.inpaint(ours, image.width(), image.height(), mask.missing(), 5, true, done -> { });
             float[][] cv = openCv8(image, mask, id);
             int differing = 0;
             double worst = 0;

@@ -2,23 +2,30 @@ package com.maeworkbench.app.service;
 
 import com.maeworkbench.app.state.MaskChange;
 import com.maeworkbench.app.state.MethodResult;
+import com.maeworkbench.app.state.ViewArea;
 import com.maeworkbench.app.state.WorkbenchState;
 import com.maeworkbench.image.FloatImage;
 import com.maeworkbench.mask.Mask;
 import com.maeworkbench.mask.Region;
 import com.maeworkbench.method.RestorationMethod;
+import com.maeworkbench.method.RestoreMonitor;
 import com.maeworkbench.metric.QualityTracker;
 import javafx.collections.ListChangeListener;
 
 import java.lang.System.Logger.Level;
 import java.nio.channels.ClosedByInterruptException;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.PriorityBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -35,6 +42,12 @@ import java.util.concurrent.atomic.AtomicReference;
  * Results reach the state through {@code fx} (Platform::runLater in the app): first the image, then the
  * metrics, which are skipped while a newer request waits.
  * <p>
+ * Each run is watched ({@link RestoreMonitor}): methods that restore piece by piece do the part of the image on
+ * screen first ({@link WorkbenchState#viewAreaProperty()}), and a run that takes longer than {@link RunWatch#SHOW_AFTER_MS}
+ * shows its progress, with the result so far where the method has one, in {@link WorkbenchState#progress()}.
+ * Every method checks for interruption as it goes (our Telea and Navier-Stokes every 4096 pixels), so a stale
+ * run stops within milliseconds and the next request starts on its thread.
+ * <p>
  * A lane survives anything its method throws, errors included (an {@link OutOfMemoryError} on a huge image,
  * a {@link StackOverflowError}, a failure in native code): it publishes a failed result saying why, logs it,
  * and takes the next request from scratch.
@@ -42,27 +55,46 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class ReconstructionService implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(ReconstructionService.class.getName());
-    /** Full-only runs going on at once: the current one and one abandoned to a newer edit (see {@link DetachedRuns}). */
-    static final int FULL_RUNS = 2;
 
     private record Request(long seq, long maskSeq, long generation, FloatImage image, Mask mask, boolean preview, long nanos) {
     }
 
-    private final WorkbenchState state;
+    final WorkbenchState state;
     private final Executor fx;
     private final ThreadPoolExecutor pool;
     private final ThreadPoolExecutor slow;
     private final ThreadPoolExecutor metrics;
+    final ScheduledExecutorService timer; // RunWatch's
     private final AtomicLong taskSeq = new AtomicLong();
     private final Map<String, Lane> lanes = new LinkedHashMap<>();
     private final AtomicInteger inFlight = new AtomicInteger();
-    private final DetachedRuns fullRuns = new DetachedRuns("restore-full-run", FULL_RUNS);
-    private volatile boolean closed;
+    final PerfLog perf;
+    private final boolean afterShown;
+    /** The part of the image on screen, for the workers (the state is the FX thread's). */
+    volatile Region onScreen;
+    private Request held; // FX thread: the newest request of an image whose original is not on screen yet
+    volatile boolean closed;
     private long seq;
 
+    /** A service that starts on every edit at once (headless use, tests). */
     public ReconstructionService(WorkbenchState state, Executor fx, int threads) {
+        this(state, fx, threads, new PerfLog(false), false);
+    }
+
+    /**
+     * The app's service: a newly opened image is restored only once its original is on screen
+     * ({@link WorkbenchState#imageShownProperty()}), so the methods do not hold up the first pixels; stale runs
+     * stopped are logged to {@code perf}.
+     */
+    public ReconstructionService(WorkbenchState state, Executor fx, int threads, PerfLog perf) {
+        this(state, fx, threads, perf, true);
+    }
+
+    private ReconstructionService(WorkbenchState state, Executor fx, int threads, PerfLog perf, boolean afterShown) {
         this.state = state;
         this.fx = fx;
+        this.perf = perf;
+        this.afterShown = afterShown;
         AtomicInteger n = new AtomicInteger();
         // A priority queue: gesture ends before drag previews, then the lane expected to finish soonest, so
         // two cores clear the cheap panels first instead of queueing them behind the expensive ones.
@@ -72,8 +104,8 @@ public final class ReconstructionService implements AutoCloseable {
             t.setPriority(Thread.NORM_PRIORITY - 1); // keep the FX thread responsive on 2 cores
             return t;
         });
-        // Full-only methods (seconds for OpenCV's inpainting on a loaded machine) get their own thread, so
-        // they never hold a thread the live methods need.
+        // Full-only methods (Telea and Navier-Stokes: their march can carry a value across a whole hole) get
+        // their own thread, so they never hold a thread the live methods need.
         this.slow = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new PriorityBlockingQueue<>(), r -> {
             Thread t = new Thread(r, "restore-full");
             t.setDaemon(true);
@@ -86,13 +118,24 @@ public final class ReconstructionService implements AutoCloseable {
             t.setPriority(Thread.MIN_PRIORITY); // numbers may lag the pixels, never the other way round
             return t;
         });
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "restore-progress");
+            t.setDaemon(true);
+            return t;
+        });
         state.methods().addListener((ListChangeListener<RestorationMethod>) c -> rebuildLanes());
         state.maskChangeProperty().addListener((obs, old, change) -> onMaskChange(change));
+        state.viewAreaProperty().addListener((obs, old, area) -> onScreen = area == null ? null : area.visible());
+        ViewArea area = state.viewAreaProperty().get();
+        onScreen = area == null ? null : area.visible();
+        state.imageShownProperty().addListener((obs, was, shown) -> {
+            if (shown && held != null) submit(held, lanes.values());
+        });
         rebuildLanes();
     }
 
     /**
-     * Full-only methods (OpenCV's inpainting, up to seconds) start once the live lanes are idle, so on
+     * Full-only methods (up to seconds on a big image) start once the live lanes are idle, so on
      * 2 cores a stroke's end does not share the CPU three ways; they wait at most {@link #SLOW_MAX_WAIT_MS}
      * so continuous painting cannot starve them. A newer request that arrives meanwhile simply replaces
      * the pending one.
@@ -127,6 +170,7 @@ public final class ReconstructionService implements AutoCloseable {
     private void rebuildLanes() {
         Map<String, Lane> old = new LinkedHashMap<>(lanes);
         lanes.clear();
+        List<Lane> added = new ArrayList<>();
         for (RestorationMethod m : state.methods()) {
             if (!m.availability().available()) continue;
             int order = lanes.size();
@@ -135,19 +179,33 @@ public final class ReconstructionService implements AutoCloseable {
                 old.remove(m.id());
                 lanes.put(m.id(), kept);
             } else {
-                lanes.put(m.id(), new Lane(m, order));
+                Lane lane = new Lane(m, order);
+                lanes.put(m.id(), lane);
+                added.add(lane);
             }
         }
         old.values().forEach(Lane::cancel);
-        if (state.getImage() != null) onMaskChange(new MaskChange(-1, Region.EMPTY, false));
+        // Only the new lanes need the mask shown: a model loaded mid-run must not restart the other methods' runs.
+        if (state.getImage() != null && !added.isEmpty()) submit(request(false), added);
     }
 
     private void onMaskChange(MaskChange change) {
-        FloatImage image = state.getImage();
-        if (image == null || change == null) return;
-        // Copy on the FX thread: the brush keeps painting into the live mask while workers read this one.
-        Request r = new Request(++seq, state.maskSeq(), state.imageGenerationProperty().get(), image, state.getMask().copy(), change.preview(), System.nanoTime());
-        for (Lane lane : lanes.values()) lane.submit(r);
+        if (state.getImage() == null || change == null) return;
+        submit(request(change.preview()), lanes.values());
+    }
+
+    /** The current image and a copy of the mask, made on the FX thread: the brush keeps painting into the live mask. */
+    private Request request(boolean preview) {
+        return new Request(++seq, state.maskSeq(), state.imageGenerationProperty().get(), state.getImage(), state.getMask().copy(), preview, System.nanoTime());
+    }
+
+    private void submit(Request r, Collection<Lane> to) {
+        if (afterShown && !state.imageShownProperty().get()) {
+            held = r; // the newest waits for the original on screen, then goes to every lane (they diff against their last mask)
+            return;
+        }
+        held = null;
+        for (Lane lane : to) lane.submit(r);
     }
 
     @Override
@@ -157,10 +215,11 @@ public final class ReconstructionService implements AutoCloseable {
         pool.shutdownNow();
         slow.shutdownNow();
         metrics.shutdownNow();
+        timer.shutdownNow();
     }
 
     /** Hands {@code r} to the FX thread; once the service is closed, a refusal (the toolkit gone) is no one's concern. */
-    private void toFx(Runnable r) {
+    void toFx(Runnable r) {
         try {
             fx.execute(r);
         } catch (RuntimeException e) {
@@ -197,6 +256,7 @@ public final class ReconstructionService implements AutoCloseable {
         private boolean scheduled;        // guarded by this
         private Thread worker;            // guarded by this; set while computing
         private Request current;          // guarded by this
+        private long interruptedAt;       // guarded by this: when a newer edit interrupted the run in flight, 0 if none
         private volatile boolean cancelled;
         // Worker-confined: the request and output behind the last published result.
         private long lastGeneration = -1;
@@ -215,7 +275,10 @@ public final class ReconstructionService implements AutoCloseable {
             pending.set(r);
             synchronized (this) {
                 boolean stale = current != null && (!r.preview || current.generation != r.generation);
-                if (stale && worker != null) worker.interrupt();
+                if (stale && worker != null && interruptedAt == 0) {
+                    worker.interrupt();
+                    interruptedAt = System.nanoTime();
+                }
                 if (scheduled) return;
                 scheduled = true;
             }
@@ -266,10 +329,17 @@ public final class ReconstructionService implements AutoCloseable {
             try {
                 compute(r);
             } finally {
+                long stopped;
                 synchronized (this) {
                     worker = null;
                     current = null;
+                    stopped = interruptedAt;
+                    interruptedAt = 0;
                     Thread.interrupted(); // an interrupt aimed at the finished request must not hit the next
+                }
+                if (stopped != 0) {
+                    double ms = (System.nanoTime() - stopped) / 1e6;
+                    toFx(() -> perf.staleRunStopped(method.id(), ms));
                 }
             }
         }
@@ -283,10 +353,11 @@ public final class ReconstructionService implements AutoCloseable {
                 return;
             }
             inFlight.incrementAndGet();
+            RunWatch watch = new RunWatch(ReconstructionService.this, method.id(), r.seq, r.nanos, () -> cancelled);
             try {
                 toFx(() -> state.busyProperty().set(inFlight.get()));
                 long t0 = System.nanoTime();
-                FloatImage out = restore(r, sameImage ? dirty : null, sameImage ? lastResult : null);
+                FloatImage out = method.restore(r.image, r.mask, sameImage ? dirty : null, sameImage ? lastResult : null, watch);
                 double ms = (System.nanoTime() - t0) / 1e6;
                 if (Thread.currentThread().isInterrupted() || cancelled) return;
                 if (sameImage) expectedMillis = expectedMillis == 0 ? ms : 0.7 * expectedMillis + 0.3 * ms;
@@ -305,18 +376,10 @@ public final class ReconstructionService implements AutoCloseable {
                 LOG.log(Level.ERROR, method.id() + " failed on a " + r.image.width() + "x" + r.image.height() + " image: " + why, e);
                 publish(r, MethodResult.failed(method.id(), why, r.seq, r.maskSeq));
             } finally {
+                watch.end();
                 inFlight.decrementAndGet();
                 toFx(() -> state.busyProperty().set(inFlight.get()));
             }
-        }
-
-        /**
-         * The core recomputes only what the edit reaches where the method allows it, exactly. Full-only
-         * methods run detached, so a newer edit need not wait for a native call that ignores interrupts.
-         */
-        private FloatImage restore(Request r, Region dirty, FloatImage previous) throws InterruptedException {
-            if (live) return method.restore(r.image, r.mask, dirty, previous);
-            return fullRuns.call(() -> method.restore(r.image, r.mask, dirty, previous));
         }
 
         /**

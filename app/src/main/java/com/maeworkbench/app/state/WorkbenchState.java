@@ -78,6 +78,7 @@ public final class WorkbenchState {
     private final ObservableMap<String, MethodResult> results = FXCollections.observableHashMap();
     private final ObservableMap<String, MethodResult> measured = FXCollections.observableHashMap();
     private final ObservableMap<String, MethodTiming> timings = FXCollections.observableHashMap();
+    private final ObservableMap<String, MethodProgress> progress = FXCollections.observableHashMap();
     private final ReadOnlyObjectWrapper<Ranking> ranking = new ReadOnlyObjectWrapper<>(this, "ranking", Ranking.of(List.of()));
     private final ReadOnlyBooleanWrapper comparable = new ReadOnlyBooleanWrapper(this, "comparable");
     private final ReadOnlyStringWrapper bestMethod = new ReadOnlyStringWrapper(this, "bestMethod");
@@ -100,6 +101,8 @@ public final class WorkbenchState {
     private final StringProperty splitA = new SimpleStringProperty(this, "splitA", ORIGINAL);
     private final StringProperty splitB = new SimpleStringProperty(this, "splitB", "mae");
     private final DoubleProperty splitPosition = new SimpleDoubleProperty(this, "splitPosition", 0.5);
+    private final ObjectProperty<ViewArea> viewArea = new SimpleObjectProperty<>(this, "viewArea");
+    private final BooleanProperty imageShown = new SimpleBooleanProperty(this, "imageShown");
 
     // --- mask tools
     private final ObjectProperty<Tool> tool = new SimpleObjectProperty<>(this, "tool", Tool.BRUSH);
@@ -163,8 +166,11 @@ public final class WorkbenchState {
         results.clear();
         measured.clear();
         timings.clear();
+        progress.clear();
         uncertainty.set(null);
         history.clear();
+        imageShown.set(false);
+        viewArea.set(null); // the view of the previous image; the viewports publish this one's once laid out
         sliceMasks.reset(maskPerSlice.get(), newMask);
         sliceStack.set(stack); // before the image: its listeners read the slice
         sliceIndex.set(0);
@@ -195,6 +201,7 @@ public final class WorkbenchState {
         results.clear();
         measured.clear();
         timings.clear();
+        progress.clear();
         mask = next;
         sliceIndex.set(index);
         image.set(slice);
@@ -289,6 +296,8 @@ public final class WorkbenchState {
     public ObservableMap<String, MethodResult> measured() { return measured; }
     /** Per method: its last full run and last update on this image. */
     public ObservableMap<String, MethodTiming> timings() { return timings; }
+    /** Per method: its run in flight, once it has taken long enough to show. */
+    public ObservableMap<String, MethodProgress> progress() { return progress; }
     /** The methods' newest numbers ranked by the core's rule; see {@link #comparableProperty()} for when it counts. */
     public ReadOnlyObjectProperty<Ranking> rankingProperty() { return ranking.getReadOnlyProperty(); }
     /** True while the ranking is valid for the mask shown: every method measured on it, the mask not flagged. */
@@ -314,6 +323,10 @@ public final class WorkbenchState {
     public StringProperty splitAProperty() { return splitA; }
     public StringProperty splitBProperty() { return splitB; }
     public DoubleProperty splitPositionProperty() { return splitPosition; }
+    /** What the panels show of the image, set by the view; null before it is laid out. */
+    public ObjectProperty<ViewArea> viewAreaProperty() { return viewArea; }
+    /** Whether the newest image's original is on screen (false from {@link #setImage} until it is drawn). */
+    public BooleanProperty imageShownProperty() { return imageShown; }
     public ObjectProperty<Tool> toolProperty() { return tool; }
     public DoubleProperty brushRadiusProperty() { return brushRadius; }
     public DoubleProperty maskOpacityProperty() { return maskOpacity; }

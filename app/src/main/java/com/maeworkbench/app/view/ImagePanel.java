@@ -1,6 +1,7 @@
 package com.maeworkbench.app.view;
 
 import com.maeworkbench.app.service.MaskController;
+import com.maeworkbench.app.state.MethodProgress;
 import com.maeworkbench.app.state.MethodResult;
 import com.maeworkbench.app.state.WorkbenchState;
 import com.maeworkbench.image.FloatImage;
@@ -12,6 +13,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.FlowPane;
@@ -28,6 +30,8 @@ import java.util.function.Function;
  * One labelled image panel: a title with a rank or "stale" badge, the method's numbers as facts that wrap
  * as whole units, and a {@link Viewport} that shares zoom, pan, mask tools and the patch grid with every
  * other panel. The split panel ({@link #SPLIT}) shows panel A left of the divider and panel B right of it.
+ * While a long run of the panel's method is in flight, a progress bar at the foot of the picture says how far
+ * it got ({@link WorkbenchState#progress()}).
  */
 public final class ImagePanel extends VBox {
 
@@ -56,6 +60,10 @@ public final class ImagePanel extends VBox {
     private final InvalidationListener refresh = this::refresh;
     private final Observable[] watched;
     private final MapChangeListener<String, Object> resultListener = c -> refreshFacts();
+    private final ProgressBar progressBar = new ProgressBar();
+    private final Label progressLabel = new Label();
+    private final HBox progressRow = new HBox(6, progressBar, progressLabel);
+    private final MapChangeListener<String, MethodProgress> progressListener = c -> refreshProgress();
     private PanelFacts shown;
 
     public ImagePanel(String id, String title, WorkbenchState state, PanelImages images, MaskController masks,
@@ -114,8 +122,15 @@ public final class ImagePanel extends VBox {
         originalBadge.setMouseTransparent(true);
         if (WorkbenchState.ORIGINAL.equals(id)) originalBadge.setVisible(false);
         else originalBadge.visibleProperty().bind(state.showOriginalProperty());
-        StackPane picture = new StackPane(viewport, originalBadge);
+        progressRow.getStyleClass().add("panel-progress");
+        progressRow.setId("progress-" + id);
+        progressRow.setAlignment(Pos.CENTER_LEFT);
+        progressRow.setMouseTransparent(true);
+        progressRow.setMaxSize(USE_PREF_SIZE, USE_PREF_SIZE);
+        progressRow.setVisible(false);
+        StackPane picture = new StackPane(viewport, originalBadge, progressRow);
         StackPane.setAlignment(originalBadge, Pos.TOP_LEFT);
+        StackPane.setAlignment(progressRow, Pos.BOTTOM_LEFT);
         if (WorkbenchState.UNCERTAINTY.equals(id)) {
             Node legend = uncertaintyLegend(state, "uncertainty-full-scale");
             legend.visibleProperty().bind(state.showOriginalProperty().not());
@@ -134,6 +149,7 @@ public final class ImagePanel extends VBox {
         state.results().addListener(resultListener);
         state.measured().addListener(resultListener);
         state.timings().addListener(resultListener);
+        state.progress().addListener(progressListener);
         refresh(null);
     }
 
@@ -162,6 +178,7 @@ public final class ImagePanel extends VBox {
         state.results().removeListener(resultListener);
         state.measured().removeListener(resultListener);
         state.timings().removeListener(resultListener);
+        state.progress().removeListener(progressListener);
         viewport.dispose();
         base.imageProperty().unbind();
         top.imageProperty().unbind();
@@ -177,6 +194,22 @@ public final class ImagePanel extends VBox {
         top.setVisible(SPLIT.equals(id));
         if (infoTip != null) infoTip.setText(ImageInfoDialog.summary(state));
         refreshFacts();
+        refreshProgress();
+    }
+
+    /** The run in flight of the method this panel shows (B's on the split panel), if it has taken long enough to show. */
+    private void refreshProgress() {
+        String method = SPLIT.equals(id) ? state.splitBProperty().get() : id;
+        MethodProgress p = state.progress().get(method);
+        progressRow.setVisible(p != null);
+        if (p == null) return;
+        progressBar.setProgress(Double.isNaN(p.done()) ? ProgressBar.INDETERMINATE_PROGRESS : p.done());
+        progressLabel.setText(p.label(names.apply(method)));
+    }
+
+    /** The progress shown on this panel ("MAE 37%"), or null when none. */
+    public String progressText() {
+        return progressRow.isVisible() ? progressLabel.getText() : null;
     }
 
     private static void bind(ImageView view, RenderedImage source) {
@@ -291,6 +324,15 @@ public final class ImagePanel extends VBox {
 
     double effectiveZoom() {
         return viewport.effectiveZoom();
+    }
+
+    /**
+     * What the picture draws now: the part of the image (x, y, width, height in image pixels) and the size of the
+     * render behind it, {@code [x, y, w, h, renderWidth, renderHeight]}, or null before anything is drawn (tests).
+     */
+    public int[] drawnPart() {
+        if (!(base.getImage() instanceof RenderedImage.Drawn d)) return null;
+        return new int[]{d.crop.x(), d.crop.y(), d.crop.width(), d.crop.height(), (int) d.getWidth(), (int) d.getHeight()};
     }
 
     /** Screen point (in this panel) of an image pixel's centre, for tests and tools. */

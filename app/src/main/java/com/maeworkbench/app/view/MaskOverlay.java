@@ -20,13 +20,15 @@ import java.util.concurrent.Executors;
 /**
  * The mask as a translucent-capable overlay image. Brush steps rewrite only the rectangle they touched,
  * on the FX thread, so painting stays far below a frame's budget even on large images. A whole new
- * overlay (a new image size) is built off the FX thread: its first build runs cold code for tens of
+ * overlay (a new image size, or an edit of more than {@link #FX_WRITE_MAX} pixels) is built off the FX thread: its first build runs cold code for tens of
  * milliseconds; edits made meanwhile are replayed onto it when it arrives.
  */
 final class MaskOverlay {
 
     /** Premultiplied ARGB of a masked pixel; the view's opacity sets how much of the image shows through. */
     private static final int HOLE = 0xFF262A33;
+    /** Larger edits (whole-mask ones on a big image) are drawn off the FX thread like a new overlay. */
+    static final long FX_WRITE_MAX = 1 << 20;
 
     private static final Executor BUILDER = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "mask-overlay");
@@ -68,6 +70,8 @@ final class MaskOverlay {
             build(mask);
         } else if (building) {
             pending = pending.union(region);
+        } else if ((long) region.width() * region.height() > FX_WRITE_MAX) {
+            build(mask); // e.g. clearing the mask of a 24 MP image: 160 ms on the FX thread, measured under load
         } else {
             write(mask, region);
         }
@@ -76,11 +80,14 @@ final class MaskOverlay {
     private void build(Mask mask) {
         long gen = ++generation;
         building = true;
+        boolean sameSize = buffer != null && width == mask.width() && height == mask.height();
         width = mask.width();
         height = mask.height();
         pending = Region.EMPTY;
-        buffer = null;
-        image.set(null);
+        if (!sameSize) { // else the old overlay stays until the new one replaces it
+            buffer = null;
+            image.set(null);
+        }
         Mask snapshot = mask.copy(); // the brush keeps painting into the live mask meanwhile
         BUILDER.execute(() -> {
             int w = snapshot.width(), h = snapshot.height();
@@ -111,7 +118,10 @@ final class MaskOverlay {
     }
 
     /** Row by row through a scratch array: bulk puts into the direct buffer are far cheaper than single ones. */
-    private static void fill(Mask mask, Region r, IntBuffer out) {
+    private static void fill(Mask mask, Region r, IntBuffer buffer) {
+        // Through a view of our own: the render thread may be uploading the last frame with the buffer's limit set to
+        // its dirty rows (an absolute put checked that limit and failed once in WorkbenchUiTest).
+        IntBuffer out = buffer.duplicate().clear();
         boolean[] m = mask.missing();
         int w = mask.width();
         int[] row = new int[r.width()];

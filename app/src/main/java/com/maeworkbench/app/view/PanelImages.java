@@ -1,6 +1,7 @@
 package com.maeworkbench.app.view;
 
 import com.maeworkbench.app.service.PerfLog;
+import com.maeworkbench.app.state.MethodProgress;
 import com.maeworkbench.app.state.MethodResult;
 import com.maeworkbench.app.state.ViewMode;
 import com.maeworkbench.app.state.WorkbenchState;
@@ -12,32 +13,45 @@ import java.util.Map;
 
 /**
  * The rendered pixels behind every panel, kept in step with the state: the original, one image per
- * method (restored or difference heatmap) and the mask overlay. Panels only bind to these.
+ * method (restored or difference heatmap, or its result so far while a long run is in flight) and the mask
+ * overlay. Panels only bind to these. Each draws only the part of the image the view shows
+ * ({@link WorkbenchState#viewAreaProperty()}); a newly opened image counts as shown
+ * ({@link WorkbenchState#imageShownProperty()}) once its original is on screen.
  */
 public final class PanelImages {
 
     private final WorkbenchState state;
     private final PerfLog perf;
-    private final RenderedImage original = new RenderedImage();
+    private final RenderedImage original;
     private final MaskOverlay overlay = new MaskOverlay();
-    private final RenderedImage uncertainty = new RenderedImage();
+    private final RenderedImage uncertainty;
     private final Map<String, RenderedImage> methods = new HashMap<>();
     private final Map<String, FloatImage> drawn = new HashMap<>();
 
     public PanelImages(WorkbenchState state, PerfLog perf) {
         this.state = state;
         this.perf = perf;
+        this.original = new RenderedImage(perf);
+        this.uncertainty = new RenderedImage(perf);
         state.imageProperty().addListener((o, a, b) -> {
             drawn.clear();
             methods.values().forEach(RenderedImage::clear);
             uncertainty.clear();
             redrawOriginal();
         });
+        state.viewAreaProperty().addListener((o, a, area) -> {
+            original.follow(area);
+            uncertainty.follow(area);
+            methods.values().forEach(m -> m.follow(area));
+        });
+        state.progress().addListener((MapChangeListener<String, MethodProgress>) c -> {
+            if (c.wasAdded() && c.getValueAdded().partial() != null) drawPartial(c.getValueAdded());
+        });
         state.uncertaintyProperty().addListener((o, a, b) -> redrawUncertainty());
         state.windowProperty().addListener((o, a, b) -> redrawAll());
         state.viewModeProperty().addListener((o, a, b) -> redrawAll());
         state.maskChangeProperty().addListener((o, a, c) -> {
-            long t0 = System.nanoTime();
+            PerfLog.Mark t0 = PerfLog.mark();
             overlay.update(state.getMask(), c.region());
             perf.fx("mask overlay", t0);
         });
@@ -59,7 +73,11 @@ public final class PanelImages {
     }
 
     RenderedImage method(String id) {
-        return methods.computeIfAbsent(id, k -> new RenderedImage());
+        return methods.computeIfAbsent(id, k -> {
+            RenderedImage r = new RenderedImage(perf);
+            r.follow(state.viewAreaProperty().get());
+            return r;
+        });
     }
 
     /** The render for a panel id: the original for the two input panels, the uncertainty map, else the method's. */
@@ -77,8 +95,27 @@ public final class PanelImages {
 
     private void redrawOriginal() {
         FloatImage img = state.getImage();
-        if (img == null) original.clear();
-        else original.show(img, state.windowProperty().get(), null);
+        if (img == null) {
+            original.clear();
+            return;
+        }
+        original.show(img, state.windowProperty().get(), () -> {
+            if (state.getImage() != img || state.imageShownProperty().get()) return;
+            perf.firstPixels(img.width(), img.height());
+            state.imageShownProperty().set(true);
+        });
+    }
+
+    /** The result so far of a long run; the finished result replaces it (both go through the same render queue). */
+    private void drawPartial(MethodProgress p) {
+        FloatImage img = state.getImage();
+        if (img == null || p.partial().width() != img.width() || p.partial().height() != img.height()) return;
+        drawn.remove(p.methodId()); // the final image must be drawn even if it is the one shown before the run
+        if (state.viewModeProperty().get() == ViewMode.DIFFERENCE) {
+            method(p.methodId()).showDifference(p.partial(), img, state.windowProperty().get(), null);
+        } else {
+            method(p.methodId()).show(p.partial(), state.windowProperty().get(), null);
+        }
     }
 
     private void redrawAll() {

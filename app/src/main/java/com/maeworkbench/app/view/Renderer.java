@@ -2,8 +2,14 @@ package com.maeworkbench.app.view;
 
 import com.maeworkbench.image.DisplayWindow;
 import com.maeworkbench.image.FloatImage;
+import com.maeworkbench.mask.Region;
 
-/** Turns normalised float images into opaque ARGB pixels: through a display window, or as an error heatmap. */
+import java.util.Arrays;
+
+/**
+ * Turns normalised float images into opaque ARGB pixels: through a display window, or as an error heatmap; a crop of
+ * the image, one pixel per block of {@code level x level} (the block's mean) where the zoom makes finer pointless.
+ */
 final class Renderer {
 
     /**
@@ -16,21 +22,66 @@ final class Renderer {
     private Renderer() {
     }
 
-    static void window(FloatImage img, DisplayWindow w, int[] out) {
+    /**
+     * Draws {@code crop} of {@code img} through display window {@code w} into {@code out}, one pixel per
+     * {@code level x level} block (the block's mean, clipped at the image's edge), row-major at
+     * {@link #width}{@code (crop, level)} pixels a row.
+     */
+    static void window(FloatImage img, DisplayWindow w, Region crop, int level, int[] out) {
         float lo = (float) w.low(), scale = (float) (255.0 / w.width());
-        int n = img.pixels();
-        if (img.channels() == 1) {
-            float[] p = img.plane(0);
-            for (int i = 0; i < n; i++) {
-                int v = level(p[i], lo, scale);
-                out[i] = 0xFF000000 | v << 16 | v << 8 | v;
+        int ow = width(crop, level), channels = img.channels();
+        float[][] sums = new float[channels][ow];
+        float[] count = new float[ow];
+        for (int oy = 0, y0 = crop.y(); y0 < crop.bottom(); oy++, y0 += level) {
+            int y1 = Math.min(crop.bottom(), y0 + level);
+            if (level == 1) {
+                for (int c = 0; c < channels; c++) System.arraycopy(img.plane(c), y0 * img.width() + crop.x(), sums[c], 0, ow);
+                Arrays.fill(count, 1);
+            } else {
+                blockSums(img, crop, level, y0, y1, sums, count);
             }
-        } else {
-            float[] r = img.plane(0), g = img.plane(1), b = img.plane(2);
-            for (int i = 0; i < n; i++) {
-                out[i] = 0xFF000000 | level(r[i], lo, scale) << 16 | level(g[i], lo, scale) << 8 | level(b[i], lo, scale);
+            int row = oy * ow;
+            if (channels == 1) {
+                for (int x = 0; x < ow; x++) {
+                    int v = level(sums[0][x] / count[x], lo, scale);
+                    out[row + x] = 0xFF000000 | v << 16 | v << 8 | v;
+                }
+            } else {
+                for (int x = 0; x < ow; x++) {
+                    float n = count[x];
+                    out[row + x] = 0xFF000000 | level(sums[0][x] / n, lo, scale) << 16 | level(sums[1][x] / n, lo, scale) << 8
+                            | level(sums[2][x] / n, lo, scale);
+                }
             }
         }
+    }
+
+    /** Rendered pixels a row for {@code crop} at {@code level}. */
+    static int width(Region crop, int level) {
+        return (crop.width() + level - 1) / level;
+    }
+
+    /** Rendered rows for {@code crop} at {@code level}. */
+    static int height(Region crop, int level) {
+        return (crop.height() + level - 1) / level;
+    }
+
+    /** Per block column: the sums of each channel over rows {@code [y0, y1)} and the pixel count. */
+    private static void blockSums(FloatImage img, Region crop, int level, int y0, int y1, float[][] sums, float[] count) {
+        for (float[] s : sums) Arrays.fill(s, 0);
+        Arrays.fill(count, 0);
+        int w = img.width();
+        for (int c = 0; c < sums.length; c++) {
+            float[] p = img.plane(c), s = sums[c];
+            for (int y = y0; y < y1; y++) {
+                for (int bx = 0, x = crop.x(), base = y * w; x < crop.right(); bx++) {
+                    float sum = 0;
+                    for (int end = Math.min(crop.right(), x + level); x < end; x++) sum += p[base + x];
+                    s[bx] += sum;
+                }
+            }
+        }
+        for (int bx = 0, x = crop.x(); x < crop.right(); bx++, x += level) count[bx] = (Math.min(crop.right(), x + level) - x) * (y1 - y0);
     }
 
     /** |difference| (normalised units) at the top of the heatmap under display window {@code w}. */
@@ -38,14 +89,29 @@ final class Renderer {
         return DIFF_WINDOW_SHARE * w.width();
     }
 
-    /** Heatmap of the largest per-channel |img - reference|, 0 black to {@link #differenceFullScale} white-hot. */
-    static void difference(FloatImage img, FloatImage reference, DisplayWindow w, int[] out) {
-        int n = img.pixels();
+    /**
+     * Heatmap of the largest per-channel |img - reference|, 0 black to {@link #differenceFullScale} white-hot, of
+     * {@code crop} at {@code level} (the mean over each block) as {@link #window} lays it out.
+     */
+    static void difference(FloatImage img, FloatImage reference, DisplayWindow w, Region crop, int level, int[] out) {
         float scale = (float) (255 / differenceFullScale(w));
-        for (int i = 0; i < n; i++) {
-            float d = 0;
-            for (int c = 0; c < img.channels(); c++) d = Math.max(d, Math.abs(img.plane(c)[i] - reference.plane(c)[i]));
-            out[i] = HEAT[Math.min(255, (int) (d * scale))];
+        int ow = width(crop, level), iw = img.width();
+        float[] sums = new float[ow], count = new float[ow];
+        for (int oy = 0, y0 = crop.y(); y0 < crop.bottom(); oy++, y0 += level) {
+            Arrays.fill(sums, 0);
+            Arrays.fill(count, 0);
+            for (int y = y0; y < Math.min(crop.bottom(), y0 + level); y++) {
+                for (int bx = 0, x = crop.x(); x < crop.right(); bx++) {
+                    for (int end = Math.min(crop.right(), x + level); x < end; x++) {
+                        int i = y * iw + x;
+                        float d = 0;
+                        for (int c = 0; c < img.channels(); c++) d = Math.max(d, Math.abs(img.plane(c)[i] - reference.plane(c)[i]));
+                        sums[bx] += d;
+                        count[bx]++;
+                    }
+                }
+            }
+            for (int x = 0; x < ow; x++) out[oy * ow + x] = HEAT[Math.min(255, (int) (sums[x] / count[x] * scale))];
         }
     }
 
@@ -53,10 +119,23 @@ final class Renderer {
      * Heatmap of a one-plane map of magnitudes (the MAE's predicted error std) on the difference heatmap's scale,
      * so a predicted error and a real one show in the same colour.
      */
-    static void magnitude(FloatImage map, DisplayWindow w, int[] out) {
-        float[] v = map.plane(0);
+    static void magnitude(FloatImage map, DisplayWindow w, Region crop, int level, int[] out) {
         float scale = (float) (255 / differenceFullScale(w));
-        for (int i = 0; i < v.length; i++) out[i] = HEAT[Math.min(255, (int) (Math.abs(v[i]) * scale))];
+        int ow = width(crop, level), iw = map.width();
+        float[] v = map.plane(0), sums = new float[ow], count = new float[ow];
+        for (int oy = 0, y0 = crop.y(); y0 < crop.bottom(); oy++, y0 += level) {
+            Arrays.fill(sums, 0);
+            Arrays.fill(count, 0);
+            for (int y = y0; y < Math.min(crop.bottom(), y0 + level); y++) {
+                for (int bx = 0, x = crop.x(); x < crop.right(); bx++) {
+                    for (int end = Math.min(crop.right(), x + level); x < end; x++) {
+                        sums[bx] += Math.abs(v[y * iw + x]);
+                        count[bx]++;
+                    }
+                }
+            }
+            for (int x = 0; x < ow; x++) out[oy * ow + x] = HEAT[Math.min(255, (int) (sums[x] / count[x] * scale))];
+        }
     }
 
     /** Colour {@code i} (0..255) of the heatmap ramp, for its colour bar. */

@@ -98,7 +98,7 @@ public final class SampleGallery {
             try {
                 FloatImage img = ImageFiles.read(s.file(), ImageFiles.DEFAULT_MAX_PIXELS);
                 int[] argb = new int[img.pixels()];
-                Renderer.window(img, img.window(), argb);
+                Renderer.window(img, img.window(), new com.maeworkbench.mask.Region(0, 0, img.width(), img.height()), 1, argb);
                 Platform.runLater(() -> {
                     WritableImage fx = new WritableImage(img.width(), img.height());
                     fx.getPixelWriter().setPixels(0, 0, img.width(), img.height(), PixelFormat.getIntArgbInstance(), argb, 0, img.width());

@@ -3,8 +3,10 @@ package com.maeworkbench.app.view;
 import com.maeworkbench.app.service.MaskController;
 import com.maeworkbench.app.service.PerfLog;
 import com.maeworkbench.app.state.Tool;
+import com.maeworkbench.app.state.ViewArea;
 import com.maeworkbench.app.state.WorkbenchState;
 import com.maeworkbench.image.FloatImage;
+import com.maeworkbench.mask.Region;
 import javafx.beans.InvalidationListener;
 import javafx.beans.Observable;
 import javafx.scene.Cursor;
@@ -26,6 +28,8 @@ import java.util.function.Supplier;
  * The image area of a panel. Every viewport draws the same zoom and centre from the state, so zoom and
  * pan stay synchronised; magnified pixels are drawn nearest-neighbour. Mouse input goes to the mask tools
  * (primary button) or pans (middle/secondary button, or the pan tool); the wheel zooms about the cursor.
+ * Each layout tells the state what part of the image is on screen ({@link WorkbenchState#viewAreaProperty()}):
+ * the renders draw only that part, and the MAE restores it first.
  */
 final class Viewport extends Pane {
 
@@ -79,6 +83,8 @@ final class Viewport extends Pane {
         watched = new Observable[]{state.zoomProperty(), state.centerXProperty(), state.centerYProperty(), state.fitProperty(),
                 state.imageProperty(), state.gridVisibleProperty(), state.patchSizeProperty(), state.splitPositionProperty()};
         for (Observable o : watched) o.addListener(relayout);
+        base.imageProperty().addListener(relayout); // a render of another part of the image: placed anew
+        top.imageProperty().addListener(relayout);
 
         addEventHandler(ScrollEvent.SCROLL, this::onScroll);
         addEventHandler(MouseEvent.MOUSE_PRESSED, this::onPress);
@@ -93,6 +99,8 @@ final class Viewport extends Pane {
 
     void dispose() {
         for (Observable o : watched) o.removeListener(relayout);
+        base.imageProperty().removeListener(relayout);
+        top.imageProperty().removeListener(relayout);
     }
 
     /** Screen pixels per image pixel as drawn here (the fit zoom while "fit" is on). */
@@ -139,20 +147,35 @@ final class Viewport extends Pane {
         double z = effectiveZoom();
         double x0 = w / 2 - centerX() * z, y0 = h / 2 - centerY() * z;
         boolean magnified = z > 1.0001;
+        PerfLog.Mark t0 = PerfLog.mark();
         for (ImageView v : new ImageView[]{base, overlay, top}) {
-            v.setLayoutX(x0);
-            v.setLayoutY(y0);
-            v.setFitWidth(img.width() * z);
-            v.setFitHeight(img.height() * z);
+            // A render covers only part of the image (RenderedImage.Drawn); the overlay is the whole mask.
+            Region part = v.getImage() instanceof RenderedImage.Drawn d ? d.crop : new Region(0, 0, img.width(), img.height());
+            v.setLayoutX(x0 + part.x() * z);
+            v.setLayoutY(y0 + part.y() * z);
+            v.setFitWidth(part.width() * z);
+            v.setFitHeight(part.height() * z);
             v.setSmooth(!magnified); // nearest-neighbour when magnified, so single pixels stay visible
         }
+        publishViewArea(img, z, w, h);
         double split = Math.max(0, Math.min(w, state.splitPositionProperty().get() * w));
-        top.setClip(new Rectangle(split - x0, -y0, Math.max(0, w - split), h));
+        top.setClip(new Rectangle(split - top.getLayoutX(), -top.getLayoutY(), Math.max(0, w - split), h));
         divider.setStartX(split);
         divider.setEndX(split);
         divider.setStartY(0);
         divider.setEndY(h);
         drawGrid(img, z, x0, y0);
+        perf.fx("panel layout", t0);
+    }
+
+    /** The image pixels this viewport shows (clipped to the image), whole pixels rounded outwards. */
+    private void publishViewArea(FloatImage img, double z, double w, double h) {
+        if (w <= 0 || h <= 0 || !isVisible() || getScene() == null) return;
+        int x0 = (int) Math.max(0, Math.floor(toImageX(0))), y0 = (int) Math.max(0, Math.floor(toImageY(0)));
+        int x1 = (int) Math.min(img.width(), Math.ceil(toImageX(w))), y1 = (int) Math.min(img.height(), Math.ceil(toImageY(h)));
+        Region visible = x1 <= x0 || y1 <= y0 ? Region.EMPTY : new Region(x0, y0, x1 - x0, y1 - y0);
+        ViewArea area = new ViewArea(visible, z);
+        if (!area.equals(state.viewAreaProperty().get())) state.viewAreaProperty().set(area);
     }
 
     private void drawGrid(FloatImage img, double z, double x0, double y0) {
@@ -179,9 +202,11 @@ final class Viewport extends Pane {
 
     private void onScroll(ScrollEvent e) {
         if (state.getImage() == null || e.getDeltaY() == 0) return;
+        PerfLog.Mark t0 = PerfLog.mark();
         double z = effectiveZoom();
         double nz = Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, z * Math.pow(1.0015, e.getDeltaY())));
         zoomAbout(e.getX(), e.getY(), nz);
+        perf.fx("zoom", t0);
         e.consume();
     }
 
@@ -216,7 +241,7 @@ final class Viewport extends Pane {
             rubber.setVisible(true);
             updateRubber(e.getX(), e.getY());
         } else {
-            long t0 = System.nanoTime();
+            PerfLog.Mark t0 = PerfLog.mark();
             masks.beginStroke(toImageX(e.getX()), toImageY(e.getY()), tool == Tool.ERASER || e.isAltDown());
             perf.fx("brush press", t0);
         }
@@ -225,13 +250,15 @@ final class Viewport extends Pane {
 
     private void onDrag(MouseEvent e) {
         if (panning) {
+            PerfLog.Mark t0 = PerfLog.mark();
             double z = state.zoomProperty().get();
             state.centerXProperty().set(pressCx - (e.getX() - pressX) / z);
             state.centerYProperty().set(pressCy - (e.getY() - pressY) / z);
+            perf.fx("pan", t0);
         } else if (rectangling) {
             updateRubber(e.getX(), e.getY());
         } else if (masks.stroking()) {
-            long t0 = System.nanoTime();
+            PerfLog.Mark t0 = PerfLog.mark();
             masks.strokeTo(toImageX(e.getX()), toImageY(e.getY()));
             perf.fx("brush drag", t0);
         }
@@ -248,7 +275,7 @@ final class Viewport extends Pane {
             rubber.setVisible(false);
             masks.rectangle(toImageX(rectX), toImageY(rectY), toImageX(e.getX()), toImageY(e.getY()), e.isAltDown());
         } else if (masks.stroking()) {
-            long t0 = System.nanoTime();
+            PerfLog.Mark t0 = PerfLog.mark();
             masks.endStroke();
             perf.fx("brush release", t0);
         }

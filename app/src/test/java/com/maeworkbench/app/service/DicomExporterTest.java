@@ -55,7 +55,9 @@ class DicomExporterTest {
     }
 
     private DicomExporter.Outcome export(DicomExporter.Plan plan) throws Exception {
-        return exporter.start(plan, progress::add).outcome().get(60, TimeUnit.SECONDS);
+        DicomExporter.Outcome o = exporter.start(plan, progress::add).outcome().get(60, TimeUnit.SECONDS);
+        fx.run(() -> { }); // the outcome completes on the export thread: let the progress queued on fx arrive first
+        return o;
     }
 
     @Test

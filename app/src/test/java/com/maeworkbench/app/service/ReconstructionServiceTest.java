@@ -18,7 +18,6 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import java.util.List;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,13 +26,12 @@ import java.util.logging.Level;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Newest request wins: stale edits are dropped, and the edit ending a gesture cancels work in flight (a
- * full-only method that ignores the interrupt is left behind). A lane survives whatever its method throws.
+ * Newest request wins: stale edits are dropped, and the edit ending a gesture cancels work in flight. A lane
+ * survives whatever its method throws. (Long runs, their progress and their cancellation: {@link LongRunTest}.)
  */
 class ReconstructionServiceTest {
 
@@ -184,15 +182,15 @@ class ReconstructionServiceTest {
         Runnable oom = () -> hugeArray = new float[Integer.MAX_VALUE - 8];
         Runnable deep = () -> recurse(0);
         Runnable nativeCode = () -> {
-            throw new UnsatisfiedLinkError("libopencv_java490.so: cannot open shared object file");
+            throw new UnsatisfiedLinkError("libonnxruntime.so: cannot open shared object file");
         };
         return Stream.of(
                 Arguments.of("OutOfMemoryError", oom, true, "out of memory"),
                 Arguments.of("OutOfMemoryError", oom, false, "out of memory"),
                 Arguments.of("StackOverflowError", deep, true, "internal error (StackOverflowError)"),
                 Arguments.of("StackOverflowError", deep, false, "internal error (StackOverflowError)"),
-                Arguments.of("UnsatisfiedLinkError", nativeCode, true, "UnsatisfiedLinkError: libopencv_java490.so"),
-                Arguments.of("UnsatisfiedLinkError", nativeCode, false, "UnsatisfiedLinkError: libopencv_java490.so"));
+                Arguments.of("UnsatisfiedLinkError", nativeCode, true, "UnsatisfiedLinkError: libonnxruntime.so"),
+                Arguments.of("UnsatisfiedLinkError", nativeCode, false, "UnsatisfiedLinkError: libonnxruntime.so"));
     }
 
     @ParameterizedTest(name = "{0}, interactive={2}")
@@ -226,86 +224,9 @@ class ReconstructionServiceTest {
         }
     }
 
-    /**
-     * Full-only, and deaf to interrupts like a native call: its first run blocks until the test lets it go,
-     * then fills with 9 (a stale result that must never show); later runs fill with 1.
-     */
-    static final class Stubborn implements RestorationMethod {
-        final CountDownLatch release = new CountDownLatch(1);
-        final CountDownLatch firstStarted = new CountDownLatch(1);
-        final AtomicBoolean firstInterrupted = new AtomicBoolean();
-        final CountDownLatch firstDone = new CountDownLatch(1);
-        final AtomicInteger runs = new AtomicInteger();
-
-        @Override
-        public String id() {
-            return "stubborn";
-        }
-
-        @Override
-        public String displayName() {
-            return "Stubborn";
-        }
-
-        @Override
-        public boolean interactive() {
-            return false;
-        }
-
-        @Override
-        public FloatImage restore(FloatImage image, Mask mask) {
-            if (runs.getAndIncrement() > 0) return fill(image, mask, 1);
-            firstStarted.countDown();
-            while (true) {
-                try {
-                    release.await();
-                    break;
-                } catch (InterruptedException e) {
-                    firstInterrupted.set(true); // and carries on, as native code would
-                }
-            }
-            firstDone.countDown();
-            return fill(image, mask, 9);
-        }
-    }
-
-    @Test
-    void aNewerEditDoesNotWaitForAStaleFullRunThatIgnoresInterrupts() throws Exception {
-        Stubborn stubborn = new Stubborn();
-        WorkbenchState state = new WorkbenchState();
-        try (FxStandIn fx = new FxStandIn(); ReconstructionService service = new ReconstructionService(state, fx, 2)) {
-            fx.run(() -> {
-                state.methods().setAll(List.of(stubborn));
-                state.setImage(FloatImage.of(32, 32, 8, new float[32 * 32]), null, Mask.empty(32, 32));
-            });
-            assertTrue(stubborn.firstStarted.await(10, TimeUnit.SECONDS), "the first run starts");
-            fx.run(() -> state.fireMaskChanged(MaskShapes.fillRect(state.getMask(), 4, 4, 8, 8, true), false));
-            Mask expected = fx.call(() -> state.getMask().copy());
-
-            fx.await("the newer edit's result while the stale run is still stuck", 10, () -> {
-                MethodResult r = state.results().get("stubborn");
-                return r != null && r.metrics() != null && matches(r.image(), expected);
-            });
-            assertEquals(1, stubborn.firstDone.getCount(), "the stale run is still going");
-            assertTrue(stubborn.firstInterrupted.get(), "the stale run was interrupted too");
-
-            stubborn.release.countDown();
-            assertTrue(stubborn.firstDone.await(10, TimeUnit.SECONDS));
-            Thread.sleep(200);
-            MethodResult shown = fx.call(() -> state.results().get("stubborn"));
-            assertTrue(matches(shown.image(), expected), "the stale run's result was dropped");
-            assertFalse(hasValue(shown.image(), 9));
-        }
-    }
-
     static FloatImage fill(FloatImage image, Mask mask, float value) {
         float[] out = image.plane(0).clone();
         for (int i = 0; i < out.length; i++) if (mask.missing()[i]) out[i] = value;
         return image.withPlanes(new float[][]{out});
-    }
-
-    private static boolean hasValue(FloatImage image, float value) {
-        for (float v : image.plane(0)) if (v == value) return true;
-        return false;
     }
 }

@@ -59,6 +59,28 @@ class MaskOverlayTest {
         assertSame(img, overlay.imageProperty().get());
     }
 
+    @Test
+    void aWholeMaskEditOfABigImageIsDrawnOffTheFxThreadWhileTheOldOverlayStays() throws Exception {
+        MaskOverlay overlay = new MaskOverlay();
+        Mask mask = Mask.empty(1200, 1000); // 1.2 M pixels: above what the FX thread rewrites itself
+        mask.missing()[5] = true;
+        WaitForAsyncUtils.asyncFx(() -> overlay.update(mask, new Region(0, 0, 1200, 1000))).get(5, TimeUnit.SECONDS);
+        Image first = waitForImage(overlay);
+        assertEquals(0xFF, first.getPixelReader().getArgb(5, 0) >>> 24);
+        WaitForAsyncUtils.asyncFx(() -> {
+            java.util.Arrays.fill(mask.missing(), false); // "clear"
+            mask.missing()[7] = true;
+            overlay.update(mask, new Region(0, 0, 1200, 1000));
+            assertSame(first, overlay.imageProperty().get(), "the old overlay stays while the new one is drawn");
+            assertEquals(0xFF, first.getPixelReader().getArgb(5, 0) >>> 24, "and the FX thread did not rewrite it");
+        }).get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> overlay.imageProperty().get() != first);
+        WaitForAsyncUtils.waitForFxEvents();
+        PixelReader px = overlay.imageProperty().get().getPixelReader();
+        assertEquals(0, px.getArgb(5, 0) >>> 24);
+        assertEquals(0xFF, px.getArgb(7, 0) >>> 24);
+    }
+
     private static Image waitForImage(MaskOverlay overlay) throws Exception {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> overlay.imageProperty().get() != null);
         WaitForAsyncUtils.waitForFxEvents();
