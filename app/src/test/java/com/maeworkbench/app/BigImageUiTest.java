@@ -20,9 +20,10 @@ import java.awt.image.WritableRaster;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
+import static com.maeworkbench.app.FxWait.fx;
+import static com.maeworkbench.app.FxWait.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -37,7 +38,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(ApplicationExtension.class)
 class BigImageUiTest {
 
-    private static final long TIMEOUT_S = 90;
     private static final int SIDE = 3000;
     private Workbench workbench;
 
@@ -63,23 +63,11 @@ class BigImageUiTest {
         workbench.close();
     }
 
-    private <T> T fx(Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
-    }
-
-    private void waitFor(String what, Callable<Boolean> condition) throws Exception {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_S);
-        while (!fx(condition)) {
-            if (System.nanoTime() > end) throw new AssertionError("timed out waiting for " + what);
-            Thread.sleep(50);
-        }
-    }
-
     @Test
     void drawsWhatThePanelsShowRestoresWithProgressAndStopsStaleRuns(FxRobot robot) throws Exception {
         WorkbenchState state = workbench.state();
-        assertTrue(workbench.startupModel().get(TIMEOUT_S, TimeUnit.SECONDS), "model loads");
-        assertTrue(workbench.startupImage().get(TIMEOUT_S, TimeUnit.SECONDS), "the image opens");
+        assertTrue(workbench.startupModel().get(FxWait.TIMEOUT_S, TimeUnit.SECONDS), "model loads");
+        assertTrue(workbench.startupImage().get(FxWait.TIMEOUT_S, TimeUnit.SECONDS), "the image opens");
         assertEquals(16, fx(() -> state.getImage().bitDepth()));
         waitFor("the original on screen", () -> state.imageShownProperty().get());
         assertFalse(Double.isNaN(fx(() -> workbench.perf().firstPixelsMillis())), "open -> first pixels is logged");
@@ -119,7 +107,7 @@ class BigImageUiTest {
         assertEquals(1, maxFx, "the summary names the longest FX-thread handler");
 
         // A small image opened while zoomed into the middle of the big one: the old view must not crop it.
-        assertTrue(fx(() -> workbench.actions().open(TestAssets.sample("brain-proton-density.png"))).get(TIMEOUT_S, TimeUnit.SECONDS));
+        assertTrue(fx(() -> workbench.actions().open(TestAssets.sample("brain-proton-density.png"))).get(FxWait.TIMEOUT_S, TimeUnit.SECONDS));
         waitFor("the small image on screen", () -> state.imageShownProperty().get());
         int small = fx(() -> state.getImage().width());
         waitFor("the small image drawn within its bounds", () -> {

@@ -94,25 +94,11 @@ final class Renderer {
      * {@code crop} at {@code level} (the mean over each block) as {@link #window} lays it out.
      */
     static void difference(FloatImage img, FloatImage reference, DisplayWindow w, Region crop, int level, int[] out) {
-        float scale = (float) (255 / differenceFullScale(w));
-        int ow = width(crop, level), iw = img.width();
-        float[] sums = new float[ow], count = new float[ow];
-        for (int oy = 0, y0 = crop.y(); y0 < crop.bottom(); oy++, y0 += level) {
-            Arrays.fill(sums, 0);
-            Arrays.fill(count, 0);
-            for (int y = y0; y < Math.min(crop.bottom(), y0 + level); y++) {
-                for (int bx = 0, x = crop.x(); x < crop.right(); bx++) {
-                    for (int end = Math.min(crop.right(), x + level); x < end; x++) {
-                        int i = y * iw + x;
-                        float d = 0;
-                        for (int c = 0; c < img.channels(); c++) d = Math.max(d, Math.abs(img.plane(c)[i] - reference.plane(c)[i]));
-                        sums[bx] += d;
-                        count[bx]++;
-                    }
-                }
-            }
-            for (int x = 0; x < ow; x++) out[oy * ow + x] = HEAT[Math.min(255, (int) (sums[x] / count[x] * scale))];
-        }
+        heatBlocks(i -> {
+            float d = 0;
+            for (int c = 0; c < img.channels(); c++) d = Math.max(d, Math.abs(img.plane(c)[i] - reference.plane(c)[i]));
+            return d;
+        }, img.width(), w, crop, level, out);
     }
 
     /**
@@ -120,16 +106,27 @@ final class Renderer {
      * so a predicted error and a real one show in the same colour.
      */
     static void magnitude(FloatImage map, DisplayWindow w, Region crop, int level, int[] out) {
+        float[] v = map.plane(0);
+        heatBlocks(i -> Math.abs(v[i]), map.width(), w, crop, level, out);
+    }
+
+    /** A pixel's value by its index in the image's planes. */
+    private interface PixelValue {
+        float at(int index);
+    }
+
+    /** The heatmap of {@code value}'s block means over {@code crop}, laid out as {@link #window} lays it out. */
+    private static void heatBlocks(PixelValue value, int imageWidth, DisplayWindow w, Region crop, int level, int[] out) {
         float scale = (float) (255 / differenceFullScale(w));
-        int ow = width(crop, level), iw = map.width();
-        float[] v = map.plane(0), sums = new float[ow], count = new float[ow];
+        int ow = width(crop, level);
+        float[] sums = new float[ow], count = new float[ow];
         for (int oy = 0, y0 = crop.y(); y0 < crop.bottom(); oy++, y0 += level) {
             Arrays.fill(sums, 0);
             Arrays.fill(count, 0);
             for (int y = y0; y < Math.min(crop.bottom(), y0 + level); y++) {
                 for (int bx = 0, x = crop.x(); x < crop.right(); bx++) {
                     for (int end = Math.min(crop.right(), x + level); x < end; x++) {
-                        sums[bx] += Math.abs(v[y * iw + x]);
+                        sums[bx] += value.at(y * imageWidth + x);
                         count[bx]++;
                     }
                 }
