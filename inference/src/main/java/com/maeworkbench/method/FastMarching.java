@@ -1,5 +1,8 @@
 package com.maeworkbench.method;
 
+import com.maeworkbench.image.FloatImage;
+import com.maeworkbench.mask.Mask;
+
 import java.util.Arrays;
 import java.util.function.DoubleConsumer;
 
@@ -20,6 +23,24 @@ final class FastMarching {
     /** Pixel states, OpenCV's: known, on the front, still to fill; {@link #RING} marks the outside band still to reach. */
     static final byte KNOWN = 0, BAND = 1, INSIDE = 2, RING = 4;
     private static final float FAR = 1.0e6f;
+
+    /** Fills the masked pixels of a method's planes in place, reporting the share of the march done. */
+    interface Inpainter {
+        void inpaint(float[][] planes, DoubleConsumer progress);
+    }
+
+    /**
+     * A marching method's whole restore: the trivial cases, then {@code inpainter} on a copy of the image's planes
+     * with the masked pixels at 0, the monitor seeing those planes fill (pixels not reached yet: 0) as the march goes.
+     */
+    static FloatImage restore(FloatImage image, Mask mask, RestoreMonitor monitor, Inpainter inpainter) {
+        FloatImage trivial = Fills.trivialResult(image, mask);
+        if (trivial != null) return trivial;
+        float[][] out = Fills.copyPlanesBlankingMasked(image, mask.missing());
+        FloatImage result = image.withPlanes(out);
+        inpainter.inpaint(out, done -> monitor.progress(done, result));
+        return result;
+    }
 
     /** One filled pixel: compute its values from the current state; {@code e} is its index in the framed layout. */
     interface Fill {

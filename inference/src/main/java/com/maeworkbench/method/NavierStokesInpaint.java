@@ -47,15 +47,11 @@ public final class NavierStokesInpaint implements RestorationMethod {
         return restore(image, mask, null, null, RestoreMonitor.NONE);
     }
 
-    /** Reports the march's progress, with the planes being filled as the partial result (pixels not reached yet: 0). */
+    /** Reports the march's progress with the planes being filled ({@link FastMarching#restore}). */
     @Override
     public FloatImage restore(FloatImage image, Mask mask, Region dirty, FloatImage previous, RestoreMonitor monitor) {
-        FloatImage trivial = Fills.trivialResult(image, mask);
-        if (trivial != null) return trivial;
-        float[][] out = Fills.copyPlanesBlankingMasked(image, mask.missing());
-        FloatImage result = image.withPlanes(out);
-        inpaint(out, image.width(), image.height(), mask.missing(), TeleaInpaint.RADIUS, false, done -> monitor.progress(done, result));
-        return result;
+        return FastMarching.restore(image, mask, monitor,
+                (planes, progress) -> inpaint(planes, image.width(), image.height(), mask.missing(), TeleaInpaint.RADIUS, false, progress));
     }
 
     /** Fills the masked pixels of {@code planes} in place; {@code eightBit}: planes hold 0..255, results rounded as OpenCV's. */
