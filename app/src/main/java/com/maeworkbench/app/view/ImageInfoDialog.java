@@ -8,15 +8,14 @@ import com.maeworkbench.image.SourceInfo;
 import javafx.beans.value.ChangeListener;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
-import javafx.scene.control.Label;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.stage.Window;
 
 import java.util.ArrayList;
 import java.util.List;
+
+import static com.maeworkbench.app.view.FactGrid.key;
+import static com.maeworkbench.app.view.FactGrid.value;
 
 /**
  * What the image is and what decoding did to its pixels (the core's {@link SourceInfo}): format, size, bits,
@@ -39,15 +38,7 @@ public final class ImageInfoDialog {
         dialog.setResizable(true);
         dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
         dialog.getDialogPane().setId("image-info-dialog");
-        GridPane grid = new GridPane();
-        grid.setHgap(10);
-        grid.setVgap(6);
-        ColumnConstraints keys = new ColumnConstraints();
-        keys.setMinWidth(Region.USE_PREF_SIZE);
-        ColumnConstraints values = new ColumnConstraints();
-        values.setHgrow(Priority.ALWAYS);
-        values.setFillWidth(true);
-        grid.getColumnConstraints().addAll(keys, values);
+        GridPane grid = FactGrid.grid();
         grid.setPrefWidth(640);
         dialog.getDialogPane().setContent(grid);
         Runnable fill = () -> {
@@ -113,19 +104,5 @@ public final class ImageInfoDialog {
         b.append(", ").append(img.bitDepth()).append(" bits");
         for (String t : s.transforms()) b.append("\n• ").append(t);
         return b.toString();
-    }
-
-    private static Label key(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add("caption");
-        l.setMinWidth(Region.USE_PREF_SIZE);
-        return l;
-    }
-
-    private static Label value(String text) {
-        Label l = new Label(text);
-        l.setWrapText(true);
-        l.setMinHeight(Region.USE_PREF_SIZE);
-        return l;
     }
 }

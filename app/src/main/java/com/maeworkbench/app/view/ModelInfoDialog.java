@@ -7,12 +7,12 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
+
+import static com.maeworkbench.app.view.FactGrid.key;
+import static com.maeworkbench.app.view.FactGrid.value;
 
 /** The loaded model's provenance: contract values, training summary and every metadata property. */
 public final class ModelInfoDialog {
@@ -41,16 +41,7 @@ public final class ModelInfoDialog {
             return dialog;
         }
         dialog.setHeaderText(info.name() + " " + info.version());
-        GridPane grid = new GridPane();
-        grid.setHgap(10);
-        grid.setVgap(6);
-        // The key column is as wide as its longest key; the values take the rest and wrap.
-        ColumnConstraints keys = new ColumnConstraints();
-        keys.setMinWidth(Region.USE_PREF_SIZE);
-        ColumnConstraints values = new ColumnConstraints();
-        values.setHgrow(Priority.ALWAYS);
-        values.setFillWidth(true);
-        grid.getColumnConstraints().addAll(keys, values);
+        GridPane grid = FactGrid.grid();
         int row = 0;
         grid.addRow(row++, key("File"), value(String.valueOf(info.file())));
         grid.addRow(row++, key("Tile / patch"), value(info.imageSize() + " px / " + info.patchSize() + " px"));
@@ -75,19 +66,5 @@ public final class ModelInfoDialog {
         DialogSizing.fitToContent(dialog);
         dialog.show();
         return dialog;
-    }
-
-    private static Label key(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add("caption");
-        l.setMinWidth(Region.USE_PREF_SIZE);
-        return l;
-    }
-
-    private static Label value(String text) {
-        Label l = new Label(text);
-        l.setWrapText(true);
-        l.setMinHeight(Region.USE_PREF_SIZE);
-        return l;
     }
 }
