@@ -1,6 +1,7 @@
 package com.maeworkbench.app;
 
 import java.util.concurrent.Callable;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.testfx.util.WaitForAsyncUtils;
@@ -15,6 +16,11 @@ final class FxWait {
 
     static <T> T fx(Callable<T> call) throws Exception {
         return WaitForAsyncUtils.asyncFx(call).get(10, TimeUnit.SECONDS);
+    }
+
+    /** Starts an action on the FX thread and waits for the outcome it promises (open, export, save). */
+    static <T> T run(Callable<? extends Future<T>> action) throws Exception {
+        return fx(action).get(TIMEOUT_S, TimeUnit.SECONDS);
     }
 
     static void waitFor(String what, Callable<Boolean> condition) throws Exception {

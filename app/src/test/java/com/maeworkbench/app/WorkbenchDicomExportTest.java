@@ -31,12 +31,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static com.maeworkbench.app.FxWait.fx;
+import static com.maeworkbench.app.FxWait.run;
 import static com.maeworkbench.app.FxWait.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -77,10 +77,6 @@ class WorkbenchDicomExportTest {
 
     private WorkbenchState state() {
         return workbench.state();
-    }
-
-    private boolean run(Callable<CompletableFuture<Boolean>> action) throws Exception {
-        return fx(action).get(FxWait.TIMEOUT_S, TimeUnit.SECONDS);
     }
 
     private void waitMeasured(Path image, int slice) throws Exception {

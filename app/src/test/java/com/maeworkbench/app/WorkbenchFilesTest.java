@@ -31,12 +31,10 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static com.maeworkbench.app.FxWait.fx;
+import static com.maeworkbench.app.FxWait.run;
 import static com.maeworkbench.app.FxWait.waitFor;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -87,10 +85,6 @@ class WorkbenchFilesTest {
 
     private WorkbenchState state() {
         return workbench.state();
-    }
-
-    private boolean run(Callable<CompletableFuture<Boolean>> action) throws Exception {
-        return fx(action).get(FxWait.TIMEOUT_S, TimeUnit.SECONDS);
     }
 
     /** The image at {@code path} is open and every available method (the MAE included) has its numbers. */
